@@ -1,0 +1,103 @@
+package io.localvpc;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.localvpc.control.ControlApi;
+import io.localvpc.http.HttpFrontDoor;
+import io.localvpc.model.Cloud;
+import io.localvpc.service.CloudAccess;
+import io.localvpc.service.ec2.Ec2Api;
+import io.localvpc.service.sts.StsApi;
+import io.localvpc.store.FileStore;
+import io.localvpc.store.Json;
+import io.localvpc.store.MemoryStore;
+import io.localvpc.store.Store;
+import io.localvpc.wire.AwsGateway;
+import io.localvpc.wire.AwsHttpRequest;
+import io.localvpc.wire.AwsHttpResponse;
+import java.net.URI;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running LocalVPC: the store, the cloud model restored from it, the AWS services, and the
+ * HTTP front door. Everything is wired here and nowhere else.
+ */
+public final class LocalVpc implements AutoCloseable {
+    private static final Logger ACCESS = LoggerFactory.getLogger("localvpc.access");
+    public static final String VERSION = "0.1.0";
+
+    private final LocalVpcConfig config;
+    private final Store store;
+    private final Cloud cloud;
+    private final AwsGateway gateway;
+    private final ControlApi control;
+    private final HttpFrontDoor http;
+
+    private LocalVpc(LocalVpcConfig config) {
+        this.config = config;
+        ObjectMapper mapper = Json.mapper();
+        this.store = config.dataDir() == null ? new MemoryStore() : new FileStore(config.dataDir());
+        this.cloud = new Cloud(store);
+        CloudAccess access = new CloudAccess(cloud, config.timings());
+        this.gateway = new AwsGateway(List.of(Ec2Api.create(access), StsApi.create()), config.clock(), mapper);
+        store.load().forEach(cloud::restore);
+        this.control = new ControlApi(mapper, config.clock(), gateway.serviceNames(), VERSION);
+        this.http = new HttpFrontDoor(config.host(), config.port(), this::route);
+    }
+
+    public static LocalVpc start(LocalVpcConfig config) {
+        LocalVpc localVpc = new LocalVpc(config);
+        try {
+            localVpc.http.start();
+        } catch (RuntimeException e) {
+            localVpc.store.close();
+            throw e;
+        }
+        return localVpc;
+    }
+
+    private AwsHttpResponse route(AwsHttpRequest request) {
+        long started = System.nanoTime();
+        if (request.path().startsWith(ControlApi.PREFIX)) {
+            AwsHttpResponse response = control.handle(request);
+            log("localvpc", request.method() + " " + request.path(), response.status(), started);
+            return response;
+        }
+        AwsGateway.Outcome outcome = gateway.handle(request);
+        log(outcome.service(), outcome.action() == null ? "-" : outcome.action(), outcome.response().status(), started);
+        return outcome.response();
+    }
+
+    private static void log(String service, String action, int status, long startedNanos) {
+        if (ACCESS.isInfoEnabled()) {
+            ACCESS.info("{} {} {} {}ms", service, action, status,
+                    String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - startedNanos) / 1e6));
+        }
+    }
+
+    public int port() {
+        return http.port();
+    }
+
+    public URI endpoint() {
+        return URI.create("http://" + config.host() + ":" + port());
+    }
+
+    public Cloud cloud() {
+        return cloud;
+    }
+
+    public LocalVpcConfig config() {
+        return config;
+    }
+
+    @Override
+    public void close() {
+        try {
+            http.close();
+        } finally {
+            store.close();
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package io.localvpc.control;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.localvpc.time.SimClock;
+import io.localvpc.wire.AwsHttpRequest;
+import io.localvpc.wire.AwsHttpResponse;
+import io.localvpc.wire.FormParams;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * LocalVPC's own endpoints under {@code /_localvpc/}: health, and the simulated clock (so scripts
+ * can move time on instead of waiting). Not AWS APIs; they answer JSON.
+ */
+public final class ControlApi {
+    public static final String PREFIX = "/_localvpc/";
+
+    private final ObjectMapper mapper;
+    private final SimClock clock;
+    private final List<String> services;
+    private final String version;
+
+    public ControlApi(ObjectMapper mapper, SimClock clock, List<String> services, String version) {
+        this.mapper = mapper;
+        this.clock = clock;
+        this.services = services;
+        this.version = version;
+    }
+
+    public AwsHttpResponse handle(AwsHttpRequest request) {
+        String path = request.path().substring(PREFIX.length());
+        return switch (request.method() + " " + path) {
+            case "GET health" -> json(200, health());
+            case "GET clock" -> json(200, clockState());
+            case "POST clock/advance" -> advance(FormParams.parse(request.query()));
+            default -> json(404, error("NotFound", "No such LocalVPC endpoint: " + request.method() + " " + request.path()));
+        };
+    }
+
+    private ObjectNode health() {
+        ObjectNode body = mapper.createObjectNode();
+        body.put("status", "running");
+        body.put("version", version);
+        services.forEach(body.putArray("services")::add);
+        return body;
+    }
+
+    private ObjectNode clockState() {
+        ObjectNode body = mapper.createObjectNode();
+        body.put("now", clock.now().toString());
+        body.put("offsetSeconds", clock.offset().toMillis() / 1000.0);
+        return body;
+    }
+
+    private AwsHttpResponse advance(FormParams params) {
+        String seconds = params.get("seconds");
+        try {
+            double value = Double.parseDouble(seconds);
+            if (value < 0 || Double.isNaN(value) || Double.isInfinite(value)) {
+                throw new NumberFormatException();
+            }
+            clock.advance(Duration.ofMillis(Math.round(value * 1000)));
+            return json(200, clockState());
+        } catch (NumberFormatException | NullPointerException e) {
+            return json(400, error("InvalidParameterValue", "seconds must be a non-negative number, got " + seconds));
+        }
+    }
+
+    private ObjectNode error(String code, String message) {
+        ObjectNode body = mapper.createObjectNode();
+        body.put("error", code);
+        body.put("message", message);
+        return body;
+    }
+
+    private AwsHttpResponse json(int status, ObjectNode body) {
+        try {
+            return new AwsHttpResponse(status, "application/json", java.util.Map.of(), mapper.writeValueAsBytes(body));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package io.localvpc.service.ec2;
+
+import io.localvpc.api.ServiceRoutes;
+import io.localvpc.service.CloudAccess;
+import io.localvpc.wire.ServiceDescriptor;
+
+/** Amazon EC2 as LocalVPC serves it: every resource family's operations in one table. */
+public final class Ec2Api {
+    private Ec2Api() {}
+
+    public static ServiceDescriptor create(CloudAccess cloud) {
+        cloud.cloud().onNewRegion(VpcDefaults::seedDefaultVpc);
+        ServiceRoutes routes = new ServiceRoutes()
+                .include(new VpcService(cloud).routes())
+                .include(new SubnetService(cloud).routes())
+                .include(new InternetGatewayService(cloud).routes())
+                .include(new TagService(cloud).routes());
+        return ServiceDescriptor.ec2(routes);
+    }
+}

@@ -1,0 +1,119 @@
+package io.localvpc.service.ec2;
+
+import io.localvpc.model.StateView;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import software.amazon.awssdk.services.ec2.model.Filter;
+
+/**
+ * The {@code Filter.N.Name / Filter.N.Value.M} filters of one EC2 describe call: filters are
+ * ANDed, the values of one filter ORed, values may use {@code *} and {@code ?}, and every
+ * resource understands {@code tag:Key}, {@code tag-key} and {@code tag-value}. Each resource type
+ * declares its filter names once, with a function giving the values it has for that name.
+ *
+ * @param <T> the model record being filtered
+ */
+public final class Filters<T> {
+    private final Function<T, String> id;
+    private final Map<String, Function<T, ?>> fields = new LinkedHashMap<>();
+
+    private Filters(Function<T, String> id) {
+        this.id = id;
+    }
+
+    /** A filter set for a resource whose tags are keyed by {@code id}. */
+    public static <T> Filters<T> forResource(Function<T, String> id) {
+        return new Filters<>(id);
+    }
+
+    /**
+     * Declares a filter. The function may return a String, a Boolean, a number, a Collection of
+     * those, or null (no value, so never matches).
+     */
+    public Filters<T> on(String name, Function<T, ?> values) {
+        fields.put(name, values);
+        return this;
+    }
+
+    /** The predicate for the given filters; unknown names are refused as AWS refuses them. */
+    public Predicate<T> compile(List<Filter> filters, StateView tags) {
+        if (filters == null || filters.isEmpty()) {
+            return r -> true;
+        }
+        List<Predicate<T>> all = new ArrayList<>();
+        for (Filter filter : filters) {
+            String name = filter.name();
+            if (name == null) {
+                throw Ec2Errors.invalidValue("The filter 'null' is invalid");
+            }
+            List<Pattern> patterns = filter.values().stream().map(Filters::glob).toList();
+            Function<T, ?> values = valuesFor(name, tags);
+            all.add(r -> matches(values.apply(r), patterns));
+        }
+        return r -> all.stream().allMatch(p -> p.test(r));
+    }
+
+    public List<T> apply(Collection<T> resources, List<Filter> filters, StateView tags) {
+        Predicate<T> predicate = compile(filters, tags);
+        return resources.stream().filter(predicate).toList();
+    }
+
+    private Function<T, ?> valuesFor(String name, StateView tags) {
+        if (name.startsWith("tag:")) {
+            String key = name.substring(4);
+            return r -> tags.tagsOf(id.apply(r)).get(key);
+        }
+        if (name.equals("tag-key")) {
+            return r -> tags.tagsOf(id.apply(r)).keySet();
+        }
+        if (name.equals("tag-value")) {
+            return r -> tags.tagsOf(id.apply(r)).values();
+        }
+        Function<T, ?> field = fields.get(name);
+        if (field == null) {
+            throw Ec2Errors.invalidValue("The filter '" + name + "' is invalid");
+        }
+        return field;
+    }
+
+    private static boolean matches(Object value, List<Pattern> patterns) {
+        if (value == null) {
+            return false;
+        }
+        if (value instanceof Collection<?> many) {
+            return many.stream().anyMatch(v -> matches(v, patterns));
+        }
+        String text = String.valueOf(value);
+        return patterns.stream().anyMatch(p -> p.matcher(text).matches());
+    }
+
+    /** EC2 filter values: {@code *} any run of characters, {@code ?} one, backslash escapes. */
+    static Pattern glob(String value) {
+        StringBuilder regex = new StringBuilder();
+        StringBuilder literal = new StringBuilder();
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '\\' && i + 1 < value.length()) {
+                literal.append(value.charAt(++i));
+            } else if (c == '*' || c == '?') {
+                if (literal.length() > 0) {
+                    regex.append(Pattern.quote(literal.toString()));
+                    literal.setLength(0);
+                }
+                regex.append(c == '*' ? ".*" : ".");
+            } else {
+                literal.append(c);
+            }
+        }
+        if (literal.length() > 0) {
+            regex.append(Pattern.quote(literal.toString()));
+        }
+        return Pattern.compile(regex.toString(), Pattern.DOTALL);
+    }
+}

@@ -1,0 +1,142 @@
+package io.localvpc.wire;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.localvpc.api.AwsException;
+import io.localvpc.api.RequestContext;
+import io.localvpc.time.SimClock;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.SdkField;
+import software.amazon.awssdk.core.SdkPojo;
+import software.amazon.awssdk.core.traits.RequiredTrait;
+
+/**
+ * The AWS front of LocalVPC: finds the service a request is for, lets its protocol read the typed
+ * request, calls the handler and renders the answer. Handlers never see HTTP; the protocols never
+ * see resources.
+ */
+public final class AwsGateway {
+    private static final Logger LOG = LoggerFactory.getLogger(AwsGateway.class);
+
+    /** The rendered answer plus what the access log names. */
+    public record Outcome(AwsHttpResponse response, String service, String action) {}
+
+    private final Map<String, Entry> bySigningName = new LinkedHashMap<>();
+    private final Map<String, Entry> byVersion = new LinkedHashMap<>();
+    private final Map<String, Entry> byTargetPrefix = new LinkedHashMap<>();
+    private final SimClock clock;
+
+    private record Entry(ServiceDescriptor service, WireProtocol protocol) {}
+
+    public AwsGateway(List<ServiceDescriptor> services, SimClock clock, ObjectMapper mapper) {
+        this.clock = clock;
+        for (ServiceDescriptor service : services) {
+            WireProtocol protocol = switch (service.protocol()) {
+                case EC2_QUERY, AWS_QUERY -> FormProtocol.forService(service);
+                case JSON_1_0, JSON_1_1 -> new JsonProtocol(service, mapper);
+            };
+            Entry entry = new Entry(service, protocol);
+            bySigningName.put(service.signingName(), entry);
+            if (service.apiVersion() != null) {
+                byVersion.put(service.apiVersion(), entry);
+            }
+            if (service.jsonTargetPrefix() != null) {
+                byTargetPrefix.put(service.jsonTargetPrefix(), entry);
+            }
+        }
+    }
+
+    public List<String> serviceNames() {
+        return List.copyOf(bySigningName.keySet());
+    }
+
+    public Outcome handle(AwsHttpRequest http) {
+        String requestId = UUID.randomUUID().toString();
+        FormParams form;
+        try {
+            form = readForm(http);
+        } catch (WireFormatException e) {
+            return new Outcome(plainError(400, "MalformedQueryString", e.getMessage()), "unknown", null);
+        }
+        CallerIdentity caller = CallerIdentity.of(http, form);
+        Entry entry = route(http, form, caller);
+        if (entry == null) {
+            return new Outcome(
+                    plainError(400, "UnknownService", "LocalVPC does not serve this service: "
+                            + (caller.signingName() == null ? "(unsigned request)" : caller.signingName())),
+                    caller.signingName() == null ? "unknown" : caller.signingName(),
+                    null);
+        }
+        WireProtocol protocol = entry.protocol();
+        String action = protocol.actionOf(http, form);
+        String service = entry.service().signingName();
+        try {
+            WireProtocol.Call call = parse(protocol, http, form);
+            checkRequired(protocol, call.request());
+            RequestContext context = new RequestContext(caller.accountId(), caller.region(), requestId, clock.now());
+            Object response = call.route().handler().handle(context, call.request());
+            return new Outcome(protocol.success(call.route().action(), response, requestId), service, action);
+        } catch (AwsException e) {
+            return new Outcome(protocol.error(e, requestId), service, action);
+        } catch (RuntimeException e) {
+            LOG.error("{} {} failed unexpectedly (request {})", service, action, requestId, e);
+            AwsException internal = new AwsException(
+                    "InternalError", "An internal error has occurred. Request id " + requestId, 500);
+            return new Outcome(protocol.error(internal, requestId), service, action);
+        }
+    }
+
+    private static WireProtocol.Call parse(WireProtocol protocol, AwsHttpRequest http, FormParams form) {
+        try {
+            return protocol.parse(http, form);
+        } catch (QueryShapeReader.InvalidValueException e) {
+            throw protocol.invalidValue(e);
+        } catch (WireFormatException e) {
+            throw protocol.malformed(e.getMessage());
+        }
+    }
+
+    /** Members the SDK model marks required must be present, as AWS's front end checks. */
+    private static void checkRequired(WireProtocol protocol, Object request) {
+        if (request instanceof SdkPojo pojo) {
+            for (SdkField<?> field : pojo.sdkFields()) {
+                if (field.containsTrait(RequiredTrait.class) && field.getValueOrDefault(pojo) == null) {
+                    throw protocol.missingParameter(field.locationName());
+                }
+            }
+        }
+    }
+
+    private static FormParams readForm(AwsHttpRequest http) {
+        String contentType = http.header("content-type");
+        boolean form = contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded");
+        return form ? FormParams.parse(http.query(), http.bodyText()) : FormParams.parse(http.query());
+    }
+
+    private Entry route(AwsHttpRequest http, FormParams form, CallerIdentity caller) {
+        if (caller.signingName() != null && bySigningName.containsKey(caller.signingName())) {
+            return bySigningName.get(caller.signingName());
+        }
+        String target = http.header("x-amz-target");
+        if (target != null && target.contains(".")) {
+            return byTargetPrefix.get(target.substring(0, target.lastIndexOf('.')));
+        }
+        String version = form.get("Version");
+        return version == null ? null : byVersion.get(version);
+    }
+
+    private static AwsHttpResponse plainError(int status, String code, String message) {
+        String body = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><ErrorResponse><Error><Type>Sender</Type><Code>" + code
+                + "</Code><Message>" + escape(message) + "</Message></Error></ErrorResponse>";
+        return new AwsHttpResponse(status, "text/xml;charset=UTF-8", Map.of(), body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+}

@@ -1,0 +1,96 @@
+package io.localvpc.wire;
+
+import io.localvpc.api.AwsException;
+import io.localvpc.api.ServiceRoutes;
+import java.io.ByteArrayOutputStream;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+import software.amazon.awssdk.core.SdkPojo;
+
+/**
+ * The form-encoded request / XML response protocols: EC2 query and AWS query. They read requests
+ * the same way and differ in list naming and in the envelopes, which each subclass writes.
+ */
+public abstract class FormProtocol implements WireProtocol {
+    private static final XMLOutputFactory XML = XMLOutputFactory.newFactory();
+
+    protected final ServiceDescriptor service;
+    private final QueryShapeReader reader;
+    protected final XmlShapeWriter writer;
+
+    protected FormProtocol(ServiceDescriptor service, QueryDialect dialect) {
+        this.service = service;
+        this.reader = new QueryShapeReader(dialect);
+        this.writer = new XmlShapeWriter(dialect, service.urlEncodedMembers());
+    }
+
+    public static FormProtocol forService(ServiceDescriptor service) {
+        return service.protocol() == ServiceDescriptor.Protocol.EC2_QUERY
+                ? new Ec2Protocol(service)
+                : new AwsQueryProtocol(service);
+    }
+
+    @Override
+    public String actionOf(AwsHttpRequest http, FormParams form) {
+        return form.get("Action");
+    }
+
+    @Override
+    public Call parse(AwsHttpRequest http, FormParams form) {
+        String action = form.get("Action");
+        if (action == null || action.isEmpty()) {
+            throw missingAction();
+        }
+        ServiceRoutes.Route route = service.routes().find(action).orElseThrow(() -> invalidAction(action));
+        return new Call(route, reader.read(route.requestType(), form));
+    }
+
+    protected AwsException missingAction() {
+        return AwsException.badRequest("MissingAction", "The request must contain the parameter Action.");
+    }
+
+    protected AwsException invalidAction(String action) {
+        return AwsException.badRequest("InvalidAction", "The action " + action + " is not valid for this web service.");
+    }
+
+    @Override
+    public AwsHttpResponse success(String action, Object response, String requestId) {
+        return xmlResponse(200, xml -> writeSuccess(xml, action, (SdkPojo) response, requestId));
+    }
+
+    @Override
+    public AwsHttpResponse error(AwsException error, String requestId) {
+        return xmlResponse(error.status(), xml -> writeError(xml, error, requestId));
+    }
+
+    protected abstract void writeSuccess(XMLStreamWriter xml, String action, SdkPojo response, String requestId)
+            throws XMLStreamException;
+
+    protected abstract void writeError(XMLStreamWriter xml, AwsException error, String requestId)
+            throws XMLStreamException;
+
+    /** Writes one XML document body. */
+    @FunctionalInterface
+    protected interface XmlBody {
+        void write(XMLStreamWriter xml) throws XMLStreamException;
+    }
+
+    private static AwsHttpResponse xmlResponse(int status, XmlBody body) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(1024);
+        try {
+            XMLStreamWriter xml = XML.createXMLStreamWriter(bytes, "UTF-8");
+            xml.writeStartDocument("UTF-8", "1.0");
+            body.write(xml);
+            xml.writeEndDocument();
+            xml.close();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException("cannot write XML response", e);
+        }
+        return new AwsHttpResponse(status, "text/xml;charset=UTF-8", java.util.Map.of(), bytes.toByteArray());
+    }
+
+    protected static void text(XMLStreamWriter xml, String element, String text) throws XMLStreamException {
+        XmlShapeWriter.writeText(xml, element, text);
+    }
+}

@@ -1,0 +1,120 @@
+package io.localvpc.testing;
+
+import io.localvpc.LocalVpc;
+import io.localvpc.LocalVpcConfig;
+import io.localvpc.service.Timings;
+import io.localvpc.time.SimClock;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.ssm.SsmClient;
+import software.amazon.awssdk.services.sts.StsClient;
+
+/**
+ * A LocalVPC started for one test class on an ephemeral port, in memory, with a frozen clock the
+ * test moves by hand; and real AWS SDK clients pointed at it.
+ *
+ * <pre>{@code @RegisterExtension static final LocalVpcServer server = new LocalVpcServer();}</pre>
+ */
+public final class LocalVpcServer implements BeforeAllCallback, AfterAllCallback {
+    public static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
+    public static final Region REGION = Region.AP_NORTHEAST_1;
+
+    private final SimClock clock = SimClock.frozenAt(START);
+    private Path dataDir;
+    private LocalVpc localVpc;
+
+    /** Keeps state in {@code dir} instead of memory (for restart tests). */
+    public LocalVpcServer persistedIn(Path dir) {
+        this.dataDir = dir;
+        return this;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        start();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        stop();
+    }
+
+    public void start() {
+        localVpc = LocalVpc.start(new LocalVpcConfig("127.0.0.1", 0, dataDir, clock, Timings.DEFAULT));
+    }
+
+    public void stop() {
+        if (localVpc != null) {
+            localVpc.close();
+            localVpc = null;
+        }
+    }
+
+    public LocalVpc localVpc() {
+        return localVpc;
+    }
+
+    public SimClock clock() {
+        return clock;
+    }
+
+    /** Moves simulated time on, e.g. past a NAT gateway's pending period. */
+    public void advance(Duration by) {
+        clock.advance(by);
+    }
+
+    public Ec2Client ec2() {
+        return ec2("test");
+    }
+
+    /** An EC2 client whose access key selects the account (12 digits: that account). */
+    public Ec2Client ec2(String accessKey) {
+        return Ec2Client.builder()
+                .endpointOverride(localVpc.endpoint())
+                .region(REGION)
+                .credentialsProvider(credentials(accessKey))
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+    }
+
+    public IamClient iam() {
+        return IamClient.builder()
+                .endpointOverride(localVpc.endpoint())
+                .region(Region.AWS_GLOBAL)
+                .credentialsProvider(credentials("test"))
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+    }
+
+    public StsClient sts(String accessKey) {
+        return StsClient.builder()
+                .endpointOverride(localVpc.endpoint())
+                .region(REGION)
+                .credentialsProvider(credentials(accessKey))
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+    }
+
+    public SsmClient ssm() {
+        return SsmClient.builder()
+                .endpointOverride(localVpc.endpoint())
+                .region(REGION)
+                .credentialsProvider(credentials("test"))
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+    }
+
+    private static StaticCredentialsProvider credentials(String accessKey) {
+        return StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, "secret"));
+    }
+}
