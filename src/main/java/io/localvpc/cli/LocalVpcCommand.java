@@ -1,5 +1,6 @@
 package io.localvpc.cli;
 
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -17,10 +18,27 @@ public final class LocalVpcCommand implements Runnable {
 
     public static void main(String[] args) {
         CommandLine cli = new CommandLine(new LocalVpcCommand());
-        int exit = args.length == 0 ? cli.execute("serve") : cli.execute(args);
-        if (exit != 0 || args.length == 0 || !"serve".equals(args[0])) {
+        String[] effective = servesByDefault(args) ? prepend("serve", args) : args;
+        int exit = cli.execute(effective);
+        if (exit != 0 || !"serve".equals(effective[0])) {
             System.exit(exit);
         }
+    }
+
+    /** {@code localvpc} and {@code localvpc --port 5000} mean {@code localvpc serve ...}. */
+    static boolean servesByDefault(String[] args) {
+        if (args.length == 0) {
+            return true;
+        }
+        String first = args[0];
+        return first.startsWith("-") && !List.of("-h", "--help", "-V", "--version").contains(first);
+    }
+
+    private static String[] prepend(String first, String[] rest) {
+        String[] all = new String[rest.length + 1];
+        all[0] = first;
+        System.arraycopy(rest, 0, all, 1, rest.length);
+        return all;
     }
 
     @Override
