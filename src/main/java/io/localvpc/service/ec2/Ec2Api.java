@@ -14,6 +14,10 @@ public final class Ec2Api {
                 .include(new VpcService(cloud).routes())
                 .include(new SubnetService(cloud).routes())
                 .include(new InternetGatewayService(cloud).routes())
+                .include(new RouteTableService(cloud).routes())
+                .include(new RouteService(cloud).routes())
+                .include(new NetworkAclService(cloud).routes())
+                .include(new ZoneService(cloud).routes())
                 .include(new TagService(cloud).routes());
         return ServiceDescriptor.ec2(routes);
     }
