@@ -14,6 +14,7 @@ public final class Ec2Api {
                 .include(new VpcService(cloud).routes())
                 .include(new SubnetService(cloud).routes())
                 .include(new InternetGatewayService(cloud).routes())
+                .include(new SecurityGroupService(cloud).routes())
                 .include(new TagService(cloud).routes());
         return ServiceDescriptor.ec2(routes);
     }
