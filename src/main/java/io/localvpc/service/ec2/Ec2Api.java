@@ -18,6 +18,7 @@ public final class Ec2Api {
                 .include(new RouteService(cloud).routes())
                 .include(new NetworkAclService(cloud).routes())
                 .include(new ZoneService(cloud).routes())
+                .include(new SecurityGroupService(cloud).routes())
                 .include(new TagService(cloud).routes());
         return ServiceDescriptor.ec2(routes);
     }
