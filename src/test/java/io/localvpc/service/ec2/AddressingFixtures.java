@@ -35,6 +35,11 @@ final class AddressingFixtures {
         return server.ec2(Long.toString(ACCOUNTS.incrementAndGet()));
     }
 
+    /** The access key (and account) of the most recent fresh account. */
+    static String lastAccount() {
+        return Long.toString(ACCOUNTS.get());
+    }
+
     String allocate() {
         return ec2.allocateAddress(r -> r.domain("vpc")).allocationId();
     }
