@@ -174,6 +174,42 @@ class NatGatewayApiTest {
     }
 
     @Test
+    void deleting_a_pending_gateway_never_associates_its_elastic_ip() {
+        AddressingFixtures net = AddressingFixtures.network(server, true);
+        Ec2Client ec2 = net.ec2;
+        String allocationId = net.allocate();
+        NatGateway created = ec2.createNatGateway(r -> r.subnetId(net.subnetId).allocationId(allocationId)).natGateway();
+        String eni = created.natGatewayAddresses().get(0).networkInterfaceId();
+        // Users cannot map their own addresses onto the gateway's interface either.
+        String other = net.allocate();
+        assertAwsError(() -> ec2.associateAddress(r -> r.allocationId(other).networkInterfaceId(eni)), "AuthFailure");
+
+        ec2.deleteNatGateway(r -> r.natGatewayId(created.natGatewayId()));
+        server.advance(PAST_STATE_CHANGE);
+        assertThat(describe(ec2, created.natGatewayId()).stateAsString()).isEqualTo("deleted");
+        assertThat(ec2.describeAddresses(r -> r.allocationIds(allocationId)).addresses().get(0).associationId()).isNull();
+        assertAwsError(() -> ec2.describeNetworkInterfaces(r -> r.networkInterfaceIds(eni)),
+                "InvalidNetworkInterfaceID.NotFound");
+    }
+
+    @Test
+    void a_full_subnet_fails_the_gateway_later() {
+        AddressingFixtures net = AddressingFixtures.network(server, false);
+        Ec2Client ec2 = net.ec2;
+        String small = net.subnet("10.0.9.0/28");
+        // A /28 has 16 - 5 = 11 usable addresses: one interface takes them all.
+        ec2.createNetworkInterface(r -> r.subnetId(small).secondaryPrivateIpAddressCount(10));
+        NatGateway created = ec2.createNatGateway(r -> r.subnetId(small).connectivityType(ConnectivityType.PRIVATE))
+                .natGateway();
+        assertThat(created.stateAsString()).isEqualTo("pending");
+        server.advance(PAST_STATE_CHANGE);
+        NatGateway failed = describe(ec2, created.natGatewayId());
+        assertThat(failed.stateAsString()).isEqualTo("failed");
+        assertThat(failed.failureCode()).isEqualTo("InsufficientFreeAddressesInSubnet");
+        assertThat(failed.failureMessage()).isEqualTo("Subnet has insufficient free addresses to create this NAT gateway");
+    }
+
+    @Test
     void private_gateway_with_secondary_addresses() {
         AddressingFixtures net = AddressingFixtures.network(server, false);
         Ec2Client ec2 = net.ec2;
