@@ -15,9 +15,11 @@ import io.localvpc.model.ec2.Subnet;
 import io.localvpc.service.CloudAccess;
 import io.localvpc.service.Ids;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import software.amazon.awssdk.services.ec2.model.AssignPrivateIpAddressesRequest;
 import software.amazon.awssdk.services.ec2.model.AssignPrivateIpAddressesResponse;
 import software.amazon.awssdk.services.ec2.model.AssignedPrivateIpAddress;
@@ -83,7 +85,10 @@ public final class NetworkInterfaceService {
      * and then {@code secondaries} requested addresses plus {@code extra} free ones.
      */
     static NetworkInterface create(Tx tx, Subnet subnet, Spec spec, String primary, List<String> secondaries, int extra) {
-        Ipv4 primaryIp = PrivateAddresses.allocate(tx, subnet, primary);
+        // A random primary must not take an address the request names as a secondary.
+        Set<Ipv4> named = new HashSet<>();
+        secondaries.forEach(ip -> Ipv4.tryParse(ip).ifPresent(named::add));
+        Ipv4 primaryIp = PrivateAddresses.allocate(tx, subnet, primary, named);
         NetworkInterface eni = new NetworkInterface(Ids.ec2("eni"), subnet.id(), subnet.vpcId(),
                 subnet.availabilityZone(), spec.ownerId(), spec.description(), spec.interfaceType(),
                 spec.requesterManaged(), spec.requesterId(), primaryIp, List.of(), spec.groupIds(),
@@ -164,7 +169,7 @@ public final class NetworkInterfaceService {
                 }
             }
             int extra = request.secondaryPrivateIpAddressCount() == null ? 0 : request.secondaryPrivateIpAddressCount();
-            if (extra < 0 || (request.secondaryPrivateIpAddressCount() != null && extra < 1)) {
+            if (request.secondaryPrivateIpAddressCount() != null && extra < 1) {
                 throw Ec2Errors.invalidValue("Value (" + extra
                         + ") for parameter secondaryPrivateIpAddressCount is invalid. Value must be at least 1.");
             }

@@ -235,9 +235,11 @@ class NatGatewayApiTest {
                 .networkInterfaces().get(0);
         assertThat(eni.privateIpAddresses()).hasSize(3);
 
-        NatGateway listed = ec2.createNatGateway(r -> r.subnetId(net.subnetId).connectivityType(ConnectivityType.PRIVATE)
-                .secondaryPrivateIpAddresses("10.0.1.60", "10.0.1.61")).natGateway();
-        assertThat(listed.natGatewayAddresses()).extracting(NatGatewayAddress::privateIp).contains("10.0.1.60", "10.0.1.61");
+        // In a subnet of its own, so the random addresses above cannot have taken these.
+        String otherSubnet = net.subnet("10.0.2.0/24");
+        NatGateway listed = ec2.createNatGateway(r -> r.subnetId(otherSubnet).connectivityType(ConnectivityType.PRIVATE)
+                .secondaryPrivateIpAddresses("10.0.2.60", "10.0.2.61")).natGateway();
+        assertThat(listed.natGatewayAddresses()).extracting(NatGatewayAddress::privateIp).contains("10.0.2.60", "10.0.2.61");
     }
 
     @Test

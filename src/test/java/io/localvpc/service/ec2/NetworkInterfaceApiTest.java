@@ -64,12 +64,14 @@ class NetworkInterfaceApiTest {
         assertThat(eni.privateIpAddresses()).hasSize(3).extracting(NetworkInterfacePrivateIpAddress::primary)
                 .containsExactly(true, false, false);
 
-        NetworkInterface listed = ec2.createNetworkInterface(r -> r.subnetId(net.subnetId).privateIpAddresses(
-                p -> p.privateIpAddress("10.0.1.20").primary(true),
-                p -> p.privateIpAddress("10.0.1.21").primary(false))).networkInterface();
-        assertThat(listed.privateIpAddress()).isEqualTo("10.0.1.20");
+        // In a subnet of its own, so the random addresses above cannot have taken these.
+        String otherSubnet = net.subnet("10.0.2.0/24");
+        NetworkInterface listed = ec2.createNetworkInterface(r -> r.subnetId(otherSubnet).privateIpAddresses(
+                p -> p.privateIpAddress("10.0.2.20").primary(true),
+                p -> p.privateIpAddress("10.0.2.21").primary(false))).networkInterface();
+        assertThat(listed.privateIpAddress()).isEqualTo("10.0.2.20");
         assertThat(listed.privateIpAddresses()).extracting(NetworkInterfacePrivateIpAddress::privateIpAddress)
-                .containsExactly("10.0.1.20", "10.0.1.21");
+                .containsExactly("10.0.2.20", "10.0.2.21");
 
         assertAwsError(() -> ec2.createNetworkInterface(r -> r.subnetId(net.subnetId).privateIpAddress("10.0.1.10")),
                 "InvalidIPAddress.InUse");
@@ -200,12 +202,14 @@ class NetworkInterfaceApiTest {
     void assign_and_unassign_secondary_addresses() {
         AddressingFixtures net = AddressingFixtures.network(server, true);
         Ec2Client ec2 = net.ec2;
-        String id = ec2.createNetworkInterface(r -> r.subnetId(net.subnetId)).networkInterface().networkInterfaceId();
+        String id = ec2.createNetworkInterface(r -> r.subnetId(net.subnetId).privateIpAddress("10.0.1.10"))
+                .networkInterface().networkInterfaceId();
 
+        // The named address first, so the random ones cannot take it.
+        ec2.assignPrivateIpAddresses(r -> r.networkInterfaceId(id).privateIpAddresses("10.0.1.99"));
         var assigned = ec2.assignPrivateIpAddresses(r -> r.networkInterfaceId(id).secondaryPrivateIpAddressCount(2))
                 .assignedPrivateIpAddresses();
         assertThat(assigned).hasSize(2);
-        ec2.assignPrivateIpAddresses(r -> r.networkInterfaceId(id).privateIpAddresses("10.0.1.99"));
         NetworkInterface eni = ec2.describeNetworkInterfaces(r -> r.networkInterfaceIds(id)).networkInterfaces().get(0);
         assertThat(eni.privateIpAddresses()).hasSize(4);
 
