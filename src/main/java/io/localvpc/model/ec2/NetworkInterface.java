@@ -81,4 +81,16 @@ public record NetworkInterface(
                 requesterManaged, requesterId, privateIp, secondaryPrivateIps, groupIds, sourceDestCheck, macAddress,
                 newAttachment, publicIp);
     }
+
+    public NetworkInterface withDescription(String newDescription) {
+        return new NetworkInterface(id, subnetId, vpcId, availabilityZone, ownerId, newDescription, interfaceType,
+                requesterManaged, requesterId, privateIp, secondaryPrivateIps, groupIds, sourceDestCheck, macAddress,
+                attachment, publicIp);
+    }
+
+    public NetworkInterface withSecondaryPrivateIps(List<Ipv4> newSecondaries) {
+        return new NetworkInterface(id, subnetId, vpcId, availabilityZone, ownerId, description, interfaceType,
+                requesterManaged, requesterId, privateIp, newSecondaries, groupIds, sourceDestCheck, macAddress,
+                attachment, publicIp);
+    }
 }

@@ -1,6 +1,7 @@
 package io.localvpc.service.ec2;
 
 import io.localvpc.api.ServiceRoutes;
+import io.localvpc.model.ec2.NatGateway;
 import io.localvpc.service.CloudAccess;
 import io.localvpc.wire.ServiceDescriptor;
 
@@ -10,6 +11,8 @@ public final class Ec2Api {
 
     public static ServiceDescriptor create(CloudAccess cloud) {
         cloud.cloud().onNewRegion(VpcDefaults::seedDefaultVpc);
+        NatGatewayService natGateways = new NatGatewayService(cloud);
+        cloud.cloud().onDue(NatGateway.class, natGateways::evolve);
         ServiceRoutes routes = new ServiceRoutes()
                 .include(new VpcService(cloud).routes())
                 .include(new SubnetService(cloud).routes())
@@ -19,6 +22,9 @@ public final class Ec2Api {
                 .include(new NetworkAclService(cloud).routes())
                 .include(new ZoneService(cloud).routes())
                 .include(new SecurityGroupService(cloud).routes())
+                .include(new AddressService(cloud).routes())
+                .include(new NetworkInterfaceService(cloud).routes())
+                .include(natGateways.routes())
                 .include(new TagService(cloud).routes());
         return ServiceDescriptor.ec2(routes);
     }

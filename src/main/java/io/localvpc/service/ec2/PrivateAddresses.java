@@ -38,7 +38,16 @@ public final class PrivateAddresses {
      * @throws AwsException InvalidParameterValue, InvalidIPAddress.InUse or InsufficientFreeAddressesInSubnet
      */
     public static Ipv4 allocate(StateView state, Subnet subnet, String requested) {
+        return allocate(state, subnet, requested, Set.of());
+    }
+
+    /**
+     * As {@link #allocate(StateView, Subnet, String)}, treating {@code reserved} as taken too: the
+     * addresses a request names for later in the same call, which a random pick must not take.
+     */
+    public static Ipv4 allocate(StateView state, Subnet subnet, String requested, Set<Ipv4> reserved) {
         Set<Ipv4> used = inUse(state, subnet.id());
+        used.addAll(reserved);
         if (requested != null) {
             Ipv4 address = Ipv4.tryParse(requested).orElseThrow(() -> Ec2Errors.invalidValue(
                     "Value (" + requested + ") for parameter privateIpAddress is invalid. " + requested
