@@ -19,7 +19,17 @@ final class IamInput {
 
     private IamInput() {}
 
+    /** The SDK models of IAM mark nothing required, so handlers check what AWS requires themselves. */
+    static <T> T required(T value, String member) {
+        if (value == null) {
+            throw IamErrors.validation("1 validation error detected: Value null at '" + member
+                    + "' failed to satisfy constraint: Member must not be null");
+        }
+        return value;
+    }
+
     static void name(String value, String member, int maxLength) {
+        required(value, member);
         length(value, member, 1, maxLength);
         if (!NAME.matcher(value).matches()) {
             throw IamErrors.validation(detected(value, member,
@@ -73,8 +83,8 @@ final class IamInput {
      * A policy document must be a JSON object with a Version and at least one statement; each statement
      * needs an Effect of Allow or Deny. The document itself is kept exactly as sent.
      */
-    static void policyDocument(String document) {
-        if (document.isBlank()) {
+    static void policyDocument(String document, String member) {
+        if (required(document, member).isBlank()) {
             throw IamErrors.malformedPolicy("Syntax errors in policy.");
         }
         JsonNode root;

@@ -64,7 +64,7 @@ public final class InstanceProfileService {
     }
 
     static InstanceProfile require(StateView account, String name) {
-        return account.find(InstanceProfile.class, name).orElseThrow(() -> IamErrors.noSuchInstanceProfile(name));
+        return account.find(InstanceProfile.class, IamInput.required(name, "instanceProfileName")).orElseThrow(() -> IamErrors.noSuchInstanceProfile(name));
     }
 
     CreateInstanceProfileResponse createInstanceProfile(RequestContext ctx, CreateInstanceProfileRequest request) {

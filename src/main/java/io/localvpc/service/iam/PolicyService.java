@@ -81,7 +81,7 @@ public final class PolicyService {
     AttachRolePolicyResponse attachRolePolicy(RequestContext ctx, AttachRolePolicyRequest request) {
         return cloud.writeGlobal(ctx, tx -> {
             Role role = RoleService.require(tx, request.roleName());
-            ManagedPolicy policy = AwsManagedPolicies.findAny(tx, request.policyArn())
+            ManagedPolicy policy = AwsManagedPolicies.findAny(tx, IamInput.required(request.policyArn(), "policyArn"))
                     .orElseThrow(() -> IamErrors.notAttachable(request.policyArn()));
             if (!role.attachedPolicyArns().contains(policy.arn())) {
                 if (role.attachedPolicyArns().size() >= POLICIES_PER_ROLE) {
@@ -99,7 +99,7 @@ public final class PolicyService {
     DetachRolePolicyResponse detachRolePolicy(RequestContext ctx, DetachRolePolicyRequest request) {
         return cloud.writeGlobal(ctx, tx -> {
             Role role = RoleService.require(tx, request.roleName());
-            if (!role.attachedPolicyArns().contains(request.policyArn())) {
+            if (!role.attachedPolicyArns().contains(IamInput.required(request.policyArn(), "policyArn"))) {
                 throw IamErrors.noSuchPolicy(request.policyArn());
             }
             tx.put(role.withAttachedPolicyArns(
@@ -289,12 +289,12 @@ public final class PolicyService {
     }
 
     private static ManagedPolicy requireAny(StateView account, String arn) {
-        return AwsManagedPolicies.findAny(account, arn).orElseThrow(() -> IamErrors.noSuchPolicy(arn));
+        return AwsManagedPolicies.findAny(account, IamInput.required(arn, "policyArn")).orElseThrow(() -> IamErrors.noSuchPolicy(arn));
     }
 
     /** A policy the account may change: its own. AWS managed policies are read-only to everyone. */
     private static ManagedPolicy requireCustomer(Tx tx, String arn) {
-        if (AwsManagedPolicies.isAwsManaged(arn)) {
+        if (AwsManagedPolicies.isAwsManaged(IamInput.required(arn, "policyArn"))) {
             throw new AwsException("AccessDenied",
                     "The caller is not authorized to change the AWS managed policy " + arn + ".", 403);
         }
@@ -302,13 +302,14 @@ public final class PolicyService {
     }
 
     private static ManagedPolicy.Version requireVersion(ManagedPolicy policy, String versionId) {
+        IamInput.required(versionId, "versionId");
         return policy.versions().stream().filter(v -> v.versionId().equals(versionId)).findFirst()
                 .orElseThrow(() -> IamErrors.noSuchEntity("Policy " + policy.arn() + " version " + versionId
                         + " does not exist or is not attachable."));
     }
 
     private static void checkDocument(String document) {
-        IamInput.policyDocument(document);
+        IamInput.policyDocument(document, "policyDocument");
         if (document.chars().filter(c -> !Character.isWhitespace(c)).count() > POLICY_SIZE) {
             throw IamErrors.limitExceeded("Cannot exceed quota for PolicySize: " + POLICY_SIZE);
         }

@@ -78,13 +78,13 @@ public final class RoleService {
 
     /** The role or AWS's NoSuchEntity. */
     static Role require(StateView account, String roleName) {
-        return account.find(Role.class, roleName).orElseThrow(() -> IamErrors.noSuchRole(roleName));
+        return account.find(Role.class, IamInput.required(roleName, "roleName")).orElseThrow(() -> IamErrors.noSuchRole(roleName));
     }
 
     CreateRoleResponse createRole(RequestContext ctx, CreateRoleRequest request) {
         IamInput.name(request.roleName(), "roleName", 64);
         String path = IamInput.path(request.path());
-        checkTrustPolicy(request.assumeRolePolicyDocument());
+        checkTrustPolicy(request.assumeRolePolicyDocument(), "assumeRolePolicyDocument");
         if (request.description() != null) {
             IamInput.length(request.description(), "description", 0, 1000);
         }
@@ -143,13 +143,13 @@ public final class RoleService {
     }
 
     UpdateRoleDescriptionResponse updateRoleDescription(RequestContext ctx, UpdateRoleDescriptionRequest request) {
-        IamInput.length(request.description(), "description", 0, 1000);
+        IamInput.length(IamInput.required(request.description(), "description"), "description", 0, 1000);
         return change(ctx, request.roleName(), role -> role.withDescription(request.description()),
                 role -> UpdateRoleDescriptionResponse.builder().role(detail(ctx, role)).build());
     }
 
     UpdateAssumeRolePolicyResponse updateAssumeRolePolicy(RequestContext ctx, UpdateAssumeRolePolicyRequest request) {
-        checkTrustPolicy(request.policyDocument());
+        checkTrustPolicy(request.policyDocument(), "policyDocument");
         return change(ctx, request.roleName(), role -> role.withAssumeRolePolicyDocument(request.policyDocument()),
                 role -> UpdateAssumeRolePolicyResponse.builder().build());
     }
@@ -191,7 +191,7 @@ public final class RoleService {
 
     PutRolePolicyResponse putRolePolicy(RequestContext ctx, PutRolePolicyRequest request) {
         IamInput.name(request.policyName(), "policyName", 128);
-        IamInput.policyDocument(request.policyDocument());
+        IamInput.policyDocument(request.policyDocument(), "policyDocument");
         return change(ctx, request.roleName(), role -> {
             Role changed = role.withInlinePolicy(request.policyName(), request.policyDocument());
             int size = changed.inlinePolicies().values().stream().mapToInt(RoleService::sizeWithoutWhitespace).sum();
@@ -245,8 +245,8 @@ public final class RoleService {
         });
     }
 
-    private static void checkTrustPolicy(String document) {
-        IamInput.policyDocument(document);
+    private static void checkTrustPolicy(String document, String member) {
+        IamInput.policyDocument(document, member);
         if (sizeWithoutWhitespace(document) > TRUST_POLICY_SIZE) {
             throw IamErrors.limitExceeded("Cannot exceed quota for ACLSizePerRole: " + TRUST_POLICY_SIZE);
         }

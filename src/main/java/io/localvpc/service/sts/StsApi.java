@@ -54,6 +54,8 @@ public final class StsApi {
      * are not evaluated: any caller may assume any existing role.
      */
     AssumeRoleResponse assumeRole(RequestContext ctx, AssumeRoleRequest request) {
+        required(request.roleArn(), "roleArn");
+        required(request.roleSessionName(), "roleSessionName");
         if (!SESSION_NAME.matcher(request.roleSessionName()).matches()) {
             throw validation("1 validation error detected: Value '" + request.roleSessionName()
                     + "' at 'roleSessionName' failed to satisfy constraint: Member must satisfy regular expression"
@@ -103,6 +105,14 @@ public final class StsApi {
 
     private static String rootArn(RequestContext ctx) {
         return "arn:aws:iam::" + ctx.accountId() + ":root";
+    }
+
+    /** STS's SDK model marks nothing required, so the handler checks what AWS requires. */
+    private static void required(String value, String member) {
+        if (value == null) {
+            throw validation("1 validation error detected: Value null at '" + member
+                    + "' failed to satisfy constraint: Member must not be null");
+        }
     }
 
     private static AwsException validation(String message) {
