@@ -6,6 +6,8 @@ import io.localvpc.http.HttpFrontDoor;
 import io.localvpc.model.Cloud;
 import io.localvpc.service.CloudAccess;
 import io.localvpc.service.ec2.Ec2Api;
+import io.localvpc.service.iam.IamApi;
+import io.localvpc.service.ssm.SsmApi;
 import io.localvpc.service.sts.StsApi;
 import io.localvpc.store.FileStore;
 import io.localvpc.store.Json;
@@ -40,7 +42,8 @@ public final class LocalVpc implements AutoCloseable {
         this.store = config.dataDir() == null ? new MemoryStore() : new FileStore(config.dataDir());
         this.cloud = new Cloud(store);
         CloudAccess access = new CloudAccess(cloud, config.timings());
-        this.gateway = new AwsGateway(List.of(Ec2Api.create(access), StsApi.create()), config.clock(), mapper);
+        this.gateway = new AwsGateway(List.of(
+                Ec2Api.create(access), IamApi.create(access), StsApi.create(access), SsmApi.create(access)), config.clock(), mapper);
         store.load().forEach(cloud::restore);
         this.control = new ControlApi(mapper, config.clock(), gateway.serviceNames(), VERSION);
         this.http = new HttpFrontDoor(config.host(), config.port(), this::route);

@@ -88,10 +88,15 @@ public final class LocalVpcServer implements BeforeAllCallback, AfterAllCallback
     }
 
     public IamClient iam() {
+        return iam("test");
+    }
+
+    /** An IAM client whose access key selects the account (12 digits: that account). */
+    public IamClient iam(String accessKey) {
         return IamClient.builder()
                 .endpointOverride(localVpc.endpoint())
                 .region(Region.AWS_GLOBAL)
-                .credentialsProvider(credentials("test"))
+                .credentialsProvider(credentials(accessKey))
                 .httpClient(UrlConnectionHttpClient.create())
                 .build();
     }
@@ -106,10 +111,15 @@ public final class LocalVpcServer implements BeforeAllCallback, AfterAllCallback
     }
 
     public SsmClient ssm() {
+        return ssm("test");
+    }
+
+    /** An SSM client whose access key selects the account (12 digits: that account). */
+    public SsmClient ssm(String accessKey) {
         return SsmClient.builder()
                 .endpointOverride(localVpc.endpoint())
                 .region(REGION)
-                .credentialsProvider(credentials("test"))
+                .credentialsProvider(credentials(accessKey))
                 .httpClient(UrlConnectionHttpClient.create())
                 .build();
     }

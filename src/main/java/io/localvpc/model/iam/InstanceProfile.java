@@ -17,4 +17,17 @@ public record InstanceProfile(
     public String name() {
         return id;
     }
+
+    public InstanceProfile withRoleNames(List<String> changed) {
+        return new InstanceProfile(id, instanceProfileId, path, createDate, changed, tags);
+    }
+
+    public InstanceProfile withTags(List<Tag> changed) {
+        return new InstanceProfile(id, instanceProfileId, path, createDate, roleNames, changed);
+    }
+
+    /** {@code arn:aws:iam::<account>:instance-profile<path><name>}. */
+    public String arn(String accountId) {
+        return "arn:aws:iam::" + accountId + ":instance-profile" + path + id;
+    }
 }

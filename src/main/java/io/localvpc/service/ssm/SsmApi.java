@@ -1,0 +1,17 @@
+package io.localvpc.service.ssm;
+
+import io.localvpc.api.ServiceRoutes;
+import io.localvpc.service.CloudAccess;
+import io.localvpc.wire.ServiceDescriptor;
+
+/** AWS Systems Manager (JSON 1.1, target prefix {@code AmazonSSM}): Parameter Store, regional. */
+public final class SsmApi {
+    private SsmApi() {}
+
+    public static ServiceDescriptor create(CloudAccess cloud) {
+        ServiceRoutes routes = new ServiceRoutes()
+                .include(new ParameterService(cloud).routes())
+                .include(new ParameterTagService(cloud).routes());
+        return ServiceDescriptor.json11("ssm", "AmazonSSM", routes);
+    }
+}
