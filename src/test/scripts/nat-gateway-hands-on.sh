@@ -46,8 +46,10 @@ NAT=$(aws ec2 create-nat-gateway --subnet-id "$PUBLIC" --allocation-id "$ALLOCAT
   --tag-specifications 'ResourceType=natgateway,Tags=[{Key=Name,Value=hands-on-nat}]' --query NatGateway.NatGatewayId)
 aws ec2 wait nat-gateway-available --nat-gateway-ids "$NAT"
 expect "NAT state" "$(aws ec2 describe-nat-gateways --nat-gateway-ids "$NAT" --query 'NatGateways[0].State')" "available"
-read -r NAT_PUBLIC NAT_PRIVATE NAT_ENI NAT_ASSOC < <(aws ec2 describe-nat-gateways --nat-gateway-ids "$NAT" \
-  --query 'NatGateways[0].NatGatewayAddresses[0].[PublicIp,PrivateIp,NetworkInterfaceId,AssociationId]')
+read -r NAT_PUBLIC NAT_PRIVATE NAT_ENI < <(aws ec2 describe-nat-gateways --nat-gateway-ids "$NAT" \
+  --query 'NatGateways[0].NatGatewayAddresses[0].[PublicIp,PrivateIp,NetworkInterfaceId]')
+# AWS CLI 2.9 predates NatGatewayAddress.AssociationId (added in 2023), so read it from the address.
+NAT_ASSOC=$(aws ec2 describe-addresses --allocation-ids "$ALLOCATION" --query 'Addresses[0].AssociationId')
 expect "NAT public IP is the Elastic IP" "$NAT_PUBLIC" "$EIP"
 case "$NAT_PRIVATE" in 10.0.10.*) echo "ok: NAT private IP $NAT_PRIVATE is in the public subnet" ;; *) echo "FAIL: NAT private IP $NAT_PRIVATE"; exit 1 ;; esac
 case "$NAT_ENI" in eni-*) echo "ok: NAT interface $NAT_ENI" ;; *) echo "FAIL: NAT interface '$NAT_ENI'"; exit 1 ;; esac
