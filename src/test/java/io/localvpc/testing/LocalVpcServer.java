@@ -10,9 +10,6 @@ import java.time.Instant;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.iam.IamClient;
@@ -79,52 +76,26 @@ public final class LocalVpcServer implements BeforeAllCallback, AfterAllCallback
 
     /** An EC2 client whose access key selects the account (12 digits: that account). */
     public Ec2Client ec2(String accessKey) {
-        return Ec2Client.builder()
-                .endpointOverride(localVpc.endpoint())
-                .region(REGION)
-                .credentialsProvider(credentials(accessKey))
-                .httpClient(UrlConnectionHttpClient.create())
-                .build();
+        return Clients.ec2(localVpc.endpoint(), REGION, accessKey);
     }
 
     public IamClient iam() {
         return iam("test");
     }
 
-    /** An IAM client whose access key selects the account (12 digits: that account). */
     public IamClient iam(String accessKey) {
-        return IamClient.builder()
-                .endpointOverride(localVpc.endpoint())
-                .region(Region.AWS_GLOBAL)
-                .credentialsProvider(credentials(accessKey))
-                .httpClient(UrlConnectionHttpClient.create())
-                .build();
+        return Clients.iam(localVpc.endpoint(), accessKey);
     }
 
     public StsClient sts(String accessKey) {
-        return StsClient.builder()
-                .endpointOverride(localVpc.endpoint())
-                .region(REGION)
-                .credentialsProvider(credentials(accessKey))
-                .httpClient(UrlConnectionHttpClient.create())
-                .build();
+        return Clients.pointedAt(StsClient.builder(), localVpc.endpoint(), REGION, accessKey);
     }
 
     public SsmClient ssm() {
         return ssm("test");
     }
 
-    /** An SSM client whose access key selects the account (12 digits: that account). */
     public SsmClient ssm(String accessKey) {
-        return SsmClient.builder()
-                .endpointOverride(localVpc.endpoint())
-                .region(REGION)
-                .credentialsProvider(credentials(accessKey))
-                .httpClient(UrlConnectionHttpClient.create())
-                .build();
-    }
-
-    private static StaticCredentialsProvider credentials(String accessKey) {
-        return StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, "secret"));
+        return Clients.pointedAt(SsmClient.builder(), localVpc.endpoint(), REGION, accessKey);
     }
 }
