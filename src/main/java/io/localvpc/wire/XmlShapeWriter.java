@@ -73,7 +73,8 @@ public final class XmlShapeWriter {
             xml.writeEndElement();
         } else {
             String text = scalarText(value);
-            if (urlEncodedMembers.contains(field.memberName())) {
+            // List members of scalar lists have no member name (and Set.of refuses null lookups).
+            if (field.memberName() != null && urlEncodedMembers.contains(field.memberName())) {
                 text = PercentEncoding.encode(text);
             }
             writeText(xml, element, text);

@@ -14,7 +14,9 @@ public final class Ec2Api {
                 .include(new VpcService(cloud).routes())
                 .include(new SubnetService(cloud).routes())
                 .include(new InternetGatewayService(cloud).routes())
-                .include(new TagService(cloud).routes());
+                .include(new TagService(cloud).routes())
+                .include(new ImageService(cloud).routes())
+                .include(new InstanceTypeService(cloud).routes());
         return ServiceDescriptor.ec2(routes);
     }
 }
