@@ -1,6 +1,7 @@
 package io.localvpc.service.ec2;
 
 import io.localvpc.api.ServiceRoutes;
+import io.localvpc.model.ec2.Instance;
 import io.localvpc.service.CloudAccess;
 import io.localvpc.wire.ServiceDescriptor;
 
@@ -10,13 +11,18 @@ public final class Ec2Api {
 
     public static ServiceDescriptor create(CloudAccess cloud) {
         cloud.cloud().onNewRegion(VpcDefaults::seedDefaultVpc);
+        InstanceLifecycle instances = new InstanceLifecycle(cloud.timings(), cloud.cloud().publicIps());
+        cloud.cloud().onDue(Instance.class, instances::evolve);
         ServiceRoutes routes = new ServiceRoutes()
                 .include(new VpcService(cloud).routes())
                 .include(new SubnetService(cloud).routes())
                 .include(new InternetGatewayService(cloud).routes())
                 .include(new TagService(cloud).routes())
                 .include(new ImageService(cloud).routes())
-                .include(new InstanceTypeService(cloud).routes());
+                .include(new InstanceTypeService(cloud).routes())
+                .include(new InstanceService(cloud, instances).routes())
+                .include(new InstanceAttributeService(cloud).routes())
+                .include(new VolumeService(cloud).routes());
         return ServiceDescriptor.ec2(routes);
     }
 }
