@@ -182,7 +182,7 @@ public final class InstanceAttributeService {
                         throw Ec2Errors.invalidCombination(
                                 "EBS-optimized instances are not supported for your requested configuration.");
                     }
-                    yield instance.withSettings(settings.withEbsOptimized(bool() || type.ebsOptimizedSupport().equals("default")));
+                    yield instance.withSettings(settings.withEbsOptimized(bool()));
                 }
                 case "instanceType" -> changeType(stopped(instance), value);
                 case "userData" -> {

@@ -258,13 +258,18 @@ final class InstanceLauncher {
         if (tenancy != null && !List.of("default", "dedicated", "host").contains(tenancy)) {
             throw Ec2Errors.invalidValue("Value (" + tenancy + ") for parameter tenancy is invalid.");
         }
+        // Reported as requested: types that are EBS-optimized by default still show false unless asked.
         boolean ebsOptimized = Boolean.TRUE.equals(request.ebsOptimized());
         if (ebsOptimized && type.ebsOptimizedSupport().equals("unsupported")) {
             throw Ec2Errors.invalidCombination("EBS-optimized instances are not supported for your requested configuration.");
         }
+        if (request.hibernationOptions() != null && Boolean.TRUE.equals(request.hibernationOptions().configured())) {
+            throw AwsException.badRequest("UnsupportedHibernationConfiguration",
+                    "LocalVPC instances cannot hibernate; launch without HibernationOptions.Configured=true.");
+        }
         return new Instance.Settings(userData, Boolean.TRUE.equals(request.disableApiTermination()),
                 Boolean.TRUE.equals(request.disableApiStop()), shutdown,
-                ebsOptimized || type.ebsOptimizedSupport().equals("default"),
+                ebsOptimized,
                 request.monitoring() != null && Boolean.TRUE.equals(request.monitoring().enabled()), credits, tenancy,
                 Images.ROOT_DEVICE, metadata.httpTokens(), metadata.hopLimit(), metadata.httpEndpoint(), false);
     }

@@ -379,6 +379,11 @@ class InstanceApiTest {
     }
 
     static void createInstanceProfile(String account, String name) {
+        createInstanceProfileIn(server, account, name);
+    }
+
+    /** Writes an instance profile into the account's IAM state: the IAM API is another family's. */
+    static void createInstanceProfileIn(LocalVpcServer server, String account, String name) {
         var now = server.clock().now();
         server.localVpc().cloud().global(account, now).write(now, tx -> {
             tx.put(new Role("web-role", "AROAWEBROLE0000000001", "/", "{}", null, 3600, null, now, List.of(), Map.of(),
@@ -483,7 +488,7 @@ class InstanceApiTest {
         assertThat(ec2.describeInstanceAttribute(r -> r.instanceId(id).attribute("blockDeviceMapping"))
                 .blockDeviceMappings()).hasSize(1);
         assertThat(ec2.describeInstanceAttribute(r -> r.instanceId(id).attribute("ebsOptimized")).ebsOptimized().value())
-                .isTrue();
+                .isFalse();
         assertThat(ec2.describeInstanceAttribute(r -> r.instanceId(id).attribute("enaSupport")).enaSupport().value()).isTrue();
 
         server.advance(STATE_CHANGE);
