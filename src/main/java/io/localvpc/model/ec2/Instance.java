@@ -40,8 +40,8 @@ public record Instance(
         blockDevices = List.copyOf(blockDevices);
     }
 
-    /** The instance profile as EC2 reports it: its ARN and id, and the association that put it there. */
-    public record IamProfile(String arn, String id, String associationId) {}
+    /** The instance profile as EC2 reports it: its ARN and id, and the association that put it there, and when. */
+    public record IamProfile(String arn, String id, String associationId, Instant associatedAt) {}
 
     /** An EBS volume attached at a device name. */
     public record BlockDevice(String deviceName, String volumeId, boolean deleteOnTermination, Instant attachTime) {}

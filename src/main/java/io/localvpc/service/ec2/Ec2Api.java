@@ -22,7 +22,8 @@ public final class Ec2Api {
                 .include(new InstanceTypeService(cloud).routes())
                 .include(new InstanceService(cloud, instances).routes())
                 .include(new InstanceAttributeService(cloud).routes())
-                .include(new VolumeService(cloud).routes());
+                .include(new VolumeService(cloud).routes())
+                .include(new IamInstanceProfileAssociationService(cloud).routes());
         return ServiceDescriptor.ec2(routes);
     }
 }

@@ -99,8 +99,7 @@ final class InstanceLauncher {
             tx.setTags(volume.id(), launch.volumeTags());
             devices.add(new Instance.BlockDevice(planned.deviceName(), volume.id(), planned.deleteOnTermination(), ctx.now()));
         }
-        Instance.IamProfile iam = profile.map(p -> new Instance.IamProfile(
-                profileArn(ctx.accountId(), p), p.instanceProfileId(), Ids.ec2("iip-assoc"))).orElse(null);
+        Instance.IamProfile iam = profile.map(p -> iamProfile(ctx, p)).orElse(null);
         String tenancy = launch.settings().tenancy() != null ? launch.settings().tenancy()
                 : tx.find(Vpc.class, subnet.vpcId()).map(Vpc::instanceTenancy).orElse("default");
         Instance.Settings settings = new Instance.Settings(launch.settings().userData(),
@@ -139,6 +138,12 @@ final class InstanceLauncher {
     private static NetworkInterface.Attachment attachment(String instanceId, RequestContext ctx, boolean deleteOnTermination) {
         return new NetworkInterface.Attachment(Ids.ec2("eni-attach"), instanceId, ctx.accountId(), 0, "attached",
                 ctx.now(), deleteOnTermination);
+    }
+
+    /** A new association of an instance with a profile. */
+    static Instance.IamProfile iamProfile(RequestContext ctx, InstanceProfile profile) {
+        return new Instance.IamProfile(profileArn(ctx.accountId(), profile), profile.instanceProfileId(),
+                Ids.ec2("iip-assoc"), ctx.now());
     }
 
     static String profileArn(String accountId, InstanceProfile profile) {
