@@ -90,6 +90,13 @@ public record Instance(
                     cpuCredits, tenancy, rootDeviceName, httpTokens, httpPutResponseHopLimit, httpEndpoint, publicIpOnLaunch);
         }
 
+        /** Where the launch decided them: tenancy from the VPC, the public address from the subnet. */
+        public Settings placedWith(String newTenancy, boolean newPublicIpOnLaunch) {
+            return new Settings(userData, disableApiTermination, disableApiStop, shutdownBehavior, ebsOptimized, monitoring,
+                    cpuCredits, newTenancy, rootDeviceName, httpTokens, httpPutResponseHopLimit, httpEndpoint,
+                    newPublicIpOnLaunch);
+        }
+
         public Settings withCpuCredits(String value) {
             return new Settings(userData, disableApiTermination, disableApiStop, shutdownBehavior, ebsOptimized, monitoring,
                     value, tenancy, rootDeviceName, httpTokens, httpPutResponseHopLimit, httpEndpoint, publicIpOnLaunch);

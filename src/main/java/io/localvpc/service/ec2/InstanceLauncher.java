@@ -89,7 +89,10 @@ final class InstanceLauncher {
         String instanceId = Ids.ec2("i");
         NetworkInterface eni = primaryInterface(tx, ctx, launch, instanceId, subnet, groups);
         tx.put(eni);
-        tx.setTags(eni.id(), launch.interfaceTags());
+        // An existing interface keeps its tags; the launch's interface tags are added to them.
+        Map<String, String> interfaceTags = new java.util.LinkedHashMap<>(tx.tagsOf(eni.id()));
+        interfaceTags.putAll(launch.interfaceTags());
+        tx.setTags(eni.id(), interfaceTags);
         List<Instance.BlockDevice> devices = new ArrayList<>();
         for (LaunchVolumes.Planned planned : launch.volumes()) {
             Volume volume = new Volume(Ids.ec2("vol"), ctx.accountId(), planned.sizeGiB(), planned.volumeType(),
@@ -102,12 +105,7 @@ final class InstanceLauncher {
         Instance.IamProfile iam = profile.map(p -> iamProfile(ctx, p)).orElse(null);
         String tenancy = launch.settings().tenancy() != null ? launch.settings().tenancy()
                 : tx.find(Vpc.class, subnet.vpcId()).map(Vpc::instanceTenancy).orElse("default");
-        Instance.Settings settings = new Instance.Settings(launch.settings().userData(),
-                launch.settings().disableApiTermination(), launch.settings().disableApiStop(),
-                launch.settings().shutdownBehavior(), launch.settings().ebsOptimized(), launch.settings().monitoring(),
-                launch.settings().cpuCredits(), tenancy, Images.ROOT_DEVICE, launch.settings().httpTokens(),
-                launch.settings().httpPutResponseHopLimit(), launch.settings().httpEndpoint(),
-                launch.settings().publicIpOnLaunch() || eni.publicIp() != null);
+        Instance.Settings settings = launch.settings().placedWith(tenancy, eni.publicIp() != null);
         Instance instance = new Instance(instanceId, reservationId, ctx.accountId(), index, launch.image().id(),
                 launch.type().name(), "pending", null, subnet.id(), subnet.vpcId(), subnet.availabilityZone(), eni.id(),
                 eni.privateIp(), launch.keyName(), iam, devices, settings, ctx.now(), ctx.now(),

@@ -552,4 +552,38 @@ class InstanceApiTest {
         assertAwsError(() -> ec2.modifyInstanceCreditSpecification(r -> r.instanceCreditSpecifications(
                 c -> c.instanceId(t2).cpuCredits("infinite"))), "InvalidParameterValue");
     }
+    @Test
+    void launches_with_an_existing_interface_and_leaves_it_behind() {
+        String[] net = vpcWithSubnet(false, false);
+        String eniId = "eni-0aaaabbbbccccdddd";
+        var now = server.clock().now();
+        server.localVpc().cloud().region(account, LocalVpcServer.REGION.id(), now).write(now, tx -> {
+            var subnet = tx.find(io.localvpc.model.ec2.Subnet.class, net[1]).orElseThrow();
+            String group = tx.all(io.localvpc.model.ec2.SecurityGroup.class).stream()
+                    .filter(g -> g.vpcId().equals(net[0])).findFirst().orElseThrow().id();
+            tx.put(new io.localvpc.model.ec2.NetworkInterface(eniId, subnet.id(), subnet.vpcId(), subnet.availabilityZone(),
+                    account, "spare", "interface", false, null, io.localvpc.model.Ipv4.parse("10.0.1.77"), List.of(),
+                    List.of(group), true, "0a:00:00:00:00:01", null, null));
+            tx.setTags(eniId, Map.of("Keep", "me"));
+            return null;
+        });
+        Instance launched = run(r -> r.networkInterfaces(n -> n.deviceIndex(0).networkInterfaceId(eniId)));
+        assertThat(launched.privateIpAddress()).isEqualTo("10.0.1.77");
+        assertThat(launched.subnetId()).isEqualTo(net[1]);
+        assertThat(launched.networkInterfaces()).singleElement().satisfies(n -> {
+            assertThat(n.networkInterfaceId()).isEqualTo(eniId);
+            assertThat(n.description()).isEqualTo("spare");
+            assertThat(n.attachment().deleteOnTermination()).isFalse();
+        });
+        assertAwsError(() -> run(r -> r.networkInterfaces(n -> n.deviceIndex(0).networkInterfaceId(eniId))),
+                "InvalidNetworkInterface.InUse");
+        server.advance(STATE_CHANGE);
+        ec2.terminateInstances(r -> r.instanceIds(launched.instanceId()));
+        server.advance(STATE_CHANGE);
+        assertThat(ec2.describeTags(r -> r.filters(f -> f.name("resource-id").values(eniId))).tags())
+                .singleElement().satisfies(t -> assertThat(t.key()).isEqualTo("Keep"));
+        // The interface survived, detached, so its address can be used again.
+        assertThat(run(r -> r.networkInterfaces(n -> n.deviceIndex(0).networkInterfaceId(eniId))).privateIpAddress())
+                .isEqualTo("10.0.1.77");
+    }
 }
