@@ -97,6 +97,11 @@ public record Instance(
                     newPublicIpOnLaunch);
         }
 
+        public Settings withMonitoring(boolean value) {
+            return new Settings(userData, disableApiTermination, disableApiStop, shutdownBehavior, ebsOptimized, value,
+                    cpuCredits, tenancy, rootDeviceName, httpTokens, httpPutResponseHopLimit, httpEndpoint, publicIpOnLaunch);
+        }
+
         public Settings withCpuCredits(String value) {
             return new Settings(userData, disableApiTermination, disableApiStop, shutdownBehavior, ebsOptimized, monitoring,
                     value, tenancy, rootDeviceName, httpTokens, httpPutResponseHopLimit, httpEndpoint, publicIpOnLaunch);

@@ -25,16 +25,22 @@ import software.amazon.awssdk.services.ec2.model.EnclaveOptions;
 import software.amazon.awssdk.services.ec2.model.InstanceBlockDeviceMapping;
 import software.amazon.awssdk.services.ec2.model.InstanceCreditSpecification;
 import software.amazon.awssdk.services.ec2.model.InstanceCreditSpecificationRequest;
+import software.amazon.awssdk.services.ec2.model.InstanceMonitoring;
 import software.amazon.awssdk.services.ec2.model.ModifyInstanceAttributeRequest;
 import software.amazon.awssdk.services.ec2.model.ModifyInstanceAttributeResponse;
 import software.amazon.awssdk.services.ec2.model.ModifyInstanceCreditSpecificationRequest;
 import software.amazon.awssdk.services.ec2.model.ModifyInstanceCreditSpecificationResponse;
+import software.amazon.awssdk.services.ec2.model.MonitorInstancesRequest;
+import software.amazon.awssdk.services.ec2.model.MonitorInstancesResponse;
+import software.amazon.awssdk.services.ec2.model.Monitoring;
 import software.amazon.awssdk.services.ec2.model.SuccessfulInstanceCreditSpecificationItem;
+import software.amazon.awssdk.services.ec2.model.UnmonitorInstancesRequest;
+import software.amazon.awssdk.services.ec2.model.UnmonitorInstancesResponse;
 import software.amazon.awssdk.services.ec2.model.UnsuccessfulInstanceCreditSpecificationErrorCode;
 import software.amazon.awssdk.services.ec2.model.UnsuccessfulInstanceCreditSpecificationItem;
 import software.amazon.awssdk.services.ec2.model.UnsuccessfulInstanceCreditSpecificationItemError;
 
-/** Instance attributes (one per call, as EC2 has them) and the CPU credit options of burstable instances. */
+/** Instance attributes (one per call, as EC2 has them), detailed monitoring, and the CPU credits of burstable instances. */
 public final class InstanceAttributeService {
     private final CloudAccess cloud;
 
@@ -47,7 +53,9 @@ public final class InstanceAttributeService {
                 .on(DescribeInstanceAttributeRequest.class, this::describeInstanceAttribute)
                 .on(ModifyInstanceAttributeRequest.class, this::modifyInstanceAttribute)
                 .on(DescribeInstanceCreditSpecificationsRequest.class, this::describeInstanceCreditSpecifications)
-                .on(ModifyInstanceCreditSpecificationRequest.class, this::modifyInstanceCreditSpecification);
+                .on(ModifyInstanceCreditSpecificationRequest.class, this::modifyInstanceCreditSpecification)
+                .on(MonitorInstancesRequest.class, this::monitorInstances)
+                .on(UnmonitorInstancesRequest.class, this::unmonitorInstances);
     }
 
     DescribeInstanceAttributeResponse describeInstanceAttribute(RequestContext ctx, DescribeInstanceAttributeRequest request) {
@@ -335,6 +343,42 @@ public final class InstanceAttributeService {
             return response.successfulInstanceCreditSpecifications(done)
                     .unsuccessfulInstanceCreditSpecifications(failed)
                     .build();
+        });
+    }
+
+    MonitorInstancesResponse monitorInstances(RequestContext ctx, MonitorInstancesRequest request) {
+        Ec2Requests.checkDryRun(request.dryRun());
+        return MonitorInstancesResponse.builder()
+                .instanceMonitorings(setMonitoring(ctx, request.instanceIds(), true))
+                .build();
+    }
+
+    UnmonitorInstancesResponse unmonitorInstances(RequestContext ctx, UnmonitorInstancesRequest request) {
+        Ec2Requests.checkDryRun(request.dryRun());
+        return UnmonitorInstancesResponse.builder()
+                .instanceMonitorings(setMonitoring(ctx, request.instanceIds(), false))
+                .build();
+    }
+
+    /** Detailed monitoring on or off; AWS answers with the transitional state of the change. */
+    private List<InstanceMonitoring> setMonitoring(RequestContext ctx, List<String> ids, boolean on) {
+        if (ids.isEmpty()) {
+            throw Ec2Errors.missing("InstanceId");
+        }
+        return cloud.write(ctx, tx -> {
+            List<InstanceMonitoring> result = new ArrayList<>();
+            for (Instance instance : InstanceService.select(tx, ids)) {
+                if (instance.state().equals("terminated") || instance.state().equals("shutting-down")) {
+                    throw AwsException.badRequest("IncorrectInstanceState", "The instance '" + instance.id()
+                            + "' is not in a state from which its monitoring can be changed.");
+                }
+                tx.put(instance.withSettings(instance.settings().withMonitoring(on)));
+                result.add(InstanceMonitoring.builder()
+                        .instanceId(instance.id())
+                        .monitoring(Monitoring.builder().state(on ? "pending" : "disabling").build())
+                        .build());
+            }
+            return result;
         });
     }
 

@@ -552,6 +552,7 @@ class InstanceApiTest {
         assertAwsError(() -> ec2.modifyInstanceCreditSpecification(r -> r.instanceCreditSpecifications(
                 c -> c.instanceId(t2).cpuCredits("infinite"))), "InvalidParameterValue");
     }
+
     @Test
     void launches_with_an_existing_interface_and_leaves_it_behind() {
         String[] net = vpcWithSubnet(false, false);
@@ -585,5 +586,32 @@ class InstanceApiTest {
         // The interface survived, detached, so its address can be used again.
         assertThat(run(r -> r.networkInterfaces(n -> n.deviceIndex(0).networkInterfaceId(eniId))).privateIpAddress())
                 .isEqualTo("10.0.1.77");
+    }
+
+    @Test
+    void monitoring_key_name_and_us_east_1_host_names() {
+        String id = run(r -> r.keyName("my-key").monitoring(m -> m.enabled(true))).instanceId();
+        Instance launched = describe(id);
+        assertThat(launched.keyName()).isEqualTo("my-key");
+        assertThat(launched.monitoring().stateAsString()).isEqualTo("enabled");
+        assertThat(ec2.unmonitorInstances(r -> r.instanceIds(id)).instanceMonitorings().get(0).monitoring().stateAsString())
+                .isEqualTo("disabling");
+        assertThat(describe(id).monitoring().stateAsString()).isEqualTo("disabled");
+        ec2.monitorInstances(r -> r.instanceIds(id));
+        assertThat(describe(id).monitoring().stateAsString()).isEqualTo("enabled");
+
+        Ec2Client virginia = Ec2Client.builder()
+                .endpointOverride(server.localVpc().endpoint())
+                .region(software.amazon.awssdk.regions.Region.US_EAST_1)
+                .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(account, "secret")))
+                .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create())
+                .build();
+        String image = virginia.describeImages(r -> r.owners("amazon").filters(f -> f.name("name").values("amzn2-*-x86_64-gp2")))
+                .images().get(0).imageId();
+        assertThat(image).isNotEqualTo(amazonLinux2());
+        Instance east = virginia.runInstances(r -> r.imageId(image).minCount(1).maxCount(1)).instances().get(0);
+        assertThat(east.privateDnsName()).isEqualTo("ip-" + east.privateIpAddress().replace('.', '-') + ".ec2.internal");
+        assertThat(east.publicDnsName()).endsWith(".compute-1.amazonaws.com");
     }
 }
