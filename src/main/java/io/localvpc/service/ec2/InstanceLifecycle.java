@@ -40,6 +40,7 @@ public final class InstanceLifecycle {
                         .inState("terminated", instance.stateReason(), at, at.plus(timings.retention())));
             }
             case "terminated" -> tx.remove(instance);
+            // Running and stopped instances have nothing due; clear a stray due time so it is not applied again.
             default -> tx.put(instance.inState(instance.state(), instance.stateReason(), instance.stateChangedAt(), null));
         }
     }
