@@ -6,14 +6,17 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * An EC2 instance. Its addresses and groups live on its primary network interface; this record
- * keeps what belongs to the instance itself. States move pending → running, stopping → stopped,
+ * An EC2 instance. Its addresses and groups live on its network interfaces; this record keeps
+ * what belongs to the instance itself. States move pending → running, stopping → stopped,
  * shutting-down → terminated on their own; a terminated instance stays visible for an hour.
+ * {@code stateReason} is the code of the last state change's reason (e.g.
+ * {@code Client.UserInitiatedShutdown}), or null for a launch.
  */
 public record Instance(
         String id,
         String reservationId,
         String ownerId,
+        int launchIndex,
         String imageId,
         String instanceType,
         String state,
@@ -37,13 +40,16 @@ public record Instance(
         blockDevices = List.copyOf(blockDevices);
     }
 
-    /** The instance profile as EC2 reports it: its ARN and id. */
-    public record IamProfile(String arn, String id) {}
+    /** The instance profile as EC2 reports it: its ARN and id, and the association that put it there, and when. */
+    public record IamProfile(String arn, String id, String associationId, Instant associatedAt) {}
 
     /** An EBS volume attached at a device name. */
     public record BlockDevice(String deviceName, String volumeId, boolean deleteOnTermination, Instant attachTime) {}
 
-    /** Attributes set at launch and changed with ModifyInstanceAttribute. */
+    /**
+     * Attributes set at launch and changed with ModifyInstanceAttribute and friends.
+     * {@code publicIpOnLaunch}: whether each start gives the primary interface a public address.
+     */
     public record Settings(
             String userData,
             boolean disableApiTermination,
@@ -56,10 +62,54 @@ public record Instance(
             String rootDeviceName,
             String httpTokens,
             int httpPutResponseHopLimit,
-            String httpEndpoint) {}
+            String httpEndpoint,
+            boolean publicIpOnLaunch) {
+
+        public Settings withUserData(String value) {
+            return new Settings(value, disableApiTermination, disableApiStop, shutdownBehavior, ebsOptimized, monitoring,
+                    cpuCredits, tenancy, rootDeviceName, httpTokens, httpPutResponseHopLimit, httpEndpoint, publicIpOnLaunch);
+        }
+
+        public Settings withDisableApiTermination(boolean value) {
+            return new Settings(userData, value, disableApiStop, shutdownBehavior, ebsOptimized, monitoring,
+                    cpuCredits, tenancy, rootDeviceName, httpTokens, httpPutResponseHopLimit, httpEndpoint, publicIpOnLaunch);
+        }
+
+        public Settings withDisableApiStop(boolean value) {
+            return new Settings(userData, disableApiTermination, value, shutdownBehavior, ebsOptimized, monitoring,
+                    cpuCredits, tenancy, rootDeviceName, httpTokens, httpPutResponseHopLimit, httpEndpoint, publicIpOnLaunch);
+        }
+
+        public Settings withShutdownBehavior(String value) {
+            return new Settings(userData, disableApiTermination, disableApiStop, value, ebsOptimized, monitoring,
+                    cpuCredits, tenancy, rootDeviceName, httpTokens, httpPutResponseHopLimit, httpEndpoint, publicIpOnLaunch);
+        }
+
+        public Settings withEbsOptimized(boolean value) {
+            return new Settings(userData, disableApiTermination, disableApiStop, shutdownBehavior, value, monitoring,
+                    cpuCredits, tenancy, rootDeviceName, httpTokens, httpPutResponseHopLimit, httpEndpoint, publicIpOnLaunch);
+        }
+
+        /** Where the launch decided them: tenancy from the VPC, the public address from the subnet. */
+        public Settings placedWith(String newTenancy, boolean newPublicIpOnLaunch) {
+            return new Settings(userData, disableApiTermination, disableApiStop, shutdownBehavior, ebsOptimized, monitoring,
+                    cpuCredits, newTenancy, rootDeviceName, httpTokens, httpPutResponseHopLimit, httpEndpoint,
+                    newPublicIpOnLaunch);
+        }
+
+        public Settings withMonitoring(boolean value) {
+            return new Settings(userData, disableApiTermination, disableApiStop, shutdownBehavior, ebsOptimized, value,
+                    cpuCredits, tenancy, rootDeviceName, httpTokens, httpPutResponseHopLimit, httpEndpoint, publicIpOnLaunch);
+        }
+
+        public Settings withCpuCredits(String value) {
+            return new Settings(userData, disableApiTermination, disableApiStop, shutdownBehavior, ebsOptimized, monitoring,
+                    value, tenancy, rootDeviceName, httpTokens, httpPutResponseHopLimit, httpEndpoint, publicIpOnLaunch);
+        }
+    }
 
     /** The numeric state code AWS pairs with each state name. */
-    public int stateCode() {
+    public static int stateCode(String state) {
         return switch (state) {
             case "pending" -> 0;
             case "running" -> 16;
@@ -71,27 +121,44 @@ public record Instance(
         };
     }
 
+    public int stateCode() {
+        return stateCode(state);
+    }
+
     public Instance inState(String newState, String reason, Instant at, Instant nextDue) {
-        return new Instance(id, reservationId, ownerId, imageId, instanceType, newState, reason, subnetId, vpcId,
-                availabilityZone, primaryNetworkInterfaceId, privateIp, keyName, iamInstanceProfile, blockDevices,
+        return new Instance(id, reservationId, ownerId, launchIndex, imageId, instanceType, newState, reason, subnetId,
+                vpcId, availabilityZone, primaryNetworkInterfaceId, privateIp, keyName, iamInstanceProfile, blockDevices,
                 settings, launchTime, at, nextDue, clientToken);
     }
 
+    /** A start is a new launch as far as launchTime is concerned. */
+    public Instance started(Instant at, Instant nextDue) {
+        return new Instance(id, reservationId, ownerId, launchIndex, imageId, instanceType, "pending", null, subnetId,
+                vpcId, availabilityZone, primaryNetworkInterfaceId, privateIp, keyName, iamInstanceProfile, blockDevices,
+                settings, at, at, nextDue, clientToken);
+    }
+
     public Instance withSettings(Settings newSettings) {
-        return new Instance(id, reservationId, ownerId, imageId, instanceType, state, stateReason, subnetId, vpcId,
-                availabilityZone, primaryNetworkInterfaceId, privateIp, keyName, iamInstanceProfile, blockDevices,
+        return new Instance(id, reservationId, ownerId, launchIndex, imageId, instanceType, state, stateReason, subnetId,
+                vpcId, availabilityZone, primaryNetworkInterfaceId, privateIp, keyName, iamInstanceProfile, blockDevices,
                 newSettings, launchTime, stateChangedAt, dueAt, clientToken);
     }
 
     public Instance withInstanceType(String newType) {
-        return new Instance(id, reservationId, ownerId, imageId, newType, state, stateReason, subnetId, vpcId,
-                availabilityZone, primaryNetworkInterfaceId, privateIp, keyName, iamInstanceProfile, blockDevices,
+        return new Instance(id, reservationId, ownerId, launchIndex, imageId, newType, state, stateReason, subnetId,
+                vpcId, availabilityZone, primaryNetworkInterfaceId, privateIp, keyName, iamInstanceProfile, blockDevices,
                 settings, launchTime, stateChangedAt, dueAt, clientToken);
     }
 
     public Instance withIamInstanceProfile(IamProfile profile) {
-        return new Instance(id, reservationId, ownerId, imageId, instanceType, state, stateReason, subnetId, vpcId,
-                availabilityZone, primaryNetworkInterfaceId, privateIp, keyName, profile, blockDevices,
+        return new Instance(id, reservationId, ownerId, launchIndex, imageId, instanceType, state, stateReason, subnetId,
+                vpcId, availabilityZone, primaryNetworkInterfaceId, privateIp, keyName, profile, blockDevices,
+                settings, launchTime, stateChangedAt, dueAt, clientToken);
+    }
+
+    public Instance withBlockDevices(List<BlockDevice> devices) {
+        return new Instance(id, reservationId, ownerId, launchIndex, imageId, instanceType, state, stateReason, subnetId,
+                vpcId, availabilityZone, primaryNetworkInterfaceId, privateIp, keyName, iamInstanceProfile, devices,
                 settings, launchTime, stateChangedAt, dueAt, clientToken);
     }
 }

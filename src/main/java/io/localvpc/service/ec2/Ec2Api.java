@@ -1,6 +1,7 @@
 package io.localvpc.service.ec2;
 
 import io.localvpc.api.ServiceRoutes;
+import io.localvpc.model.ec2.Instance;
 import io.localvpc.model.ec2.NatGateway;
 import io.localvpc.service.CloudAccess;
 import io.localvpc.wire.ServiceDescriptor;
@@ -13,6 +14,8 @@ public final class Ec2Api {
         cloud.cloud().onNewRegion(VpcDefaults::seedDefaultVpc);
         NatGatewayService natGateways = new NatGatewayService(cloud);
         cloud.cloud().onDue(NatGateway.class, natGateways::evolve);
+        InstanceLifecycle instances = new InstanceLifecycle(cloud.timings(), cloud.cloud().publicIps());
+        cloud.cloud().onDue(Instance.class, instances::evolve);
         ServiceRoutes routes = new ServiceRoutes()
                 .include(new VpcService(cloud).routes())
                 .include(new SubnetService(cloud).routes())
@@ -25,6 +28,12 @@ public final class Ec2Api {
                 .include(new AddressService(cloud).routes())
                 .include(new NetworkInterfaceService(cloud).routes())
                 .include(natGateways.routes())
+                .include(new ImageService(cloud).routes())
+                .include(new InstanceTypeService(cloud).routes())
+                .include(new InstanceService(cloud, instances).routes())
+                .include(new InstanceAttributeService(cloud).routes())
+                .include(new VolumeService(cloud).routes())
+                .include(new IamInstanceProfileAssociationService(cloud).routes())
                 .include(new TagService(cloud).routes());
         return ServiceDescriptor.ec2(routes);
     }
