@@ -57,7 +57,7 @@ public final class ModelWrites {
                     new NetworkInterface.Attachment(Ids.ec2("eni-attach"), instanceId, accountId, 0, "attached",
                             tx.now(), true));
             tx.put(eni);
-            Instance instance = new Instance(instanceId, Ids.ec2("r"), accountId, "ami-0123456789abcdef0", "t3.nano",
+            Instance instance = new Instance(instanceId, Ids.ec2("r"), accountId, 0, "ami-0123456789abcdef0", "t3.nano",
                     "running", null, subnet.id(), subnet.vpcId(), subnet.availabilityZone(), eni.id(), eni.privateIp(),
                     null, null, List.of(), null, tx.now(), tx.now(), null, null);
             tx.put(instance);
