@@ -11,9 +11,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.core.SdkField;
-import software.amazon.awssdk.core.SdkPojo;
-import software.amazon.awssdk.core.traits.RequiredTrait;
 
 /**
  * The AWS front of LocalVPC: finds the service a request is for, lets its protocol read the typed
@@ -31,7 +28,7 @@ public final class AwsGateway {
     private final Map<String, Entry> byTargetPrefix = new LinkedHashMap<>();
     private final SimClock clock;
 
-    private record Entry(ServiceDescriptor service, WireProtocol protocol) {}
+    private record Entry(ServiceDescriptor service, WireProtocol protocol, RequiredMembers required) {}
 
     public AwsGateway(List<ServiceDescriptor> services, SimClock clock, ObjectMapper mapper) {
         this.clock = clock;
@@ -40,7 +37,7 @@ public final class AwsGateway {
                 case EC2_QUERY, AWS_QUERY -> FormProtocol.forService(service);
                 case JSON_1_0, JSON_1_1 -> new JsonProtocol(service, mapper);
             };
-            Entry entry = new Entry(service, protocol);
+            Entry entry = new Entry(service, protocol, RequiredMembers.forService(service.signingName()));
             bySigningName.put(service.signingName(), entry);
             if (service.apiVersion() != null) {
                 byVersion.put(service.apiVersion(), entry);
@@ -77,7 +74,10 @@ public final class AwsGateway {
         String service = entry.service().signingName();
         try {
             WireProtocol.Call call = parse(protocol, http, form);
-            checkRequired(protocol, call.request());
+            String missing = entry.required().firstMissing(call.route().action(), call.request());
+            if (missing != null) {
+                throw protocol.missingParameter(missing);
+            }
             RequestContext context = new RequestContext(caller.accountId(), caller.region(), requestId, clock.now());
             Object response = call.route().handler().handle(context, call.request());
             return new Outcome(protocol.success(call.route().action(), response, requestId), service, action);
@@ -98,17 +98,6 @@ public final class AwsGateway {
             throw protocol.invalidValue(e);
         } catch (WireFormatException e) {
             throw protocol.malformed(e.getMessage());
-        }
-    }
-
-    /** Members the SDK model marks required must be present, as AWS's front end checks. */
-    private static void checkRequired(WireProtocol protocol, Object request) {
-        if (request instanceof SdkPojo pojo) {
-            for (SdkField<?> field : pojo.sdkFields()) {
-                if (field.containsTrait(RequiredTrait.class) && field.getValueOrDefault(pojo) == null) {
-                    throw protocol.missingParameter(field.locationName());
-                }
-            }
         }
     }
 
