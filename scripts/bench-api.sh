@@ -5,9 +5,9 @@
 # Usage: scripts/bench-api.sh [threads] [seconds-per-round] [rounds]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-THREADS=${1:-4} SECONDS_PER_ROUND=${2:-5} ROUNDS=${3:-5}
+THREADS=${1:-16} SECONDS_PER_ROUND=${2:-5} ROUNDS=${3:-5}
 
-[ -f target/localvpc.jar ] || mvn -B -q package -DskipTests
+mvn -B -q -o package -DskipTests
 mvn -B -q -o test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test >/dev/null
 
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
@@ -19,14 +19,17 @@ for _ in 1 2 3 4 5; do
   t0=$(date +%s%N)
   java -jar target/localvpc.jar --ephemeral --port "$PORT" 2>/dev/null &
   pid=$!
-  until curl -sf "$ENDPOINT/_localvpc/health" >/dev/null; do sleep 0.01; done
+  until curl -sf "$ENDPOINT/_localvpc/health" >/dev/null; do
+    kill -0 "$pid" 2>/dev/null || { echo "LocalVPC did not start" >&2; exit 1; }
+    sleep 0.01
+  done
   t1=$(date +%s%N)
   startups+=($(( (t1 - t0) / 1000000 )))
   kill "$pid"; wait "$pid" 2>/dev/null || true
 done
 echo "start-up to first answered request (ms): ${startups[*]}  median $(printf '%s\n' "${startups[@]}" | sort -n | sed -n 3p)"
 
-java -jar target/localvpc.jar --ephemeral --port "$PORT" 2>/dev/null &
+java -jar target/localvpc.jar --ephemeral --port "$PORT" --quota instances=1000 2>/dev/null &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true' EXIT
 until curl -sf "$ENDPOINT/_localvpc/health" >/dev/null; do sleep 0.05; done

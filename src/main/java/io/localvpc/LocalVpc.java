@@ -41,7 +41,7 @@ public final class LocalVpc implements AutoCloseable {
         ObjectMapper mapper = Json.mapper();
         this.store = config.dataDir() == null ? new MemoryStore() : new FileStore(config.dataDir());
         this.cloud = new Cloud(store);
-        CloudAccess access = new CloudAccess(cloud, config.timings());
+        CloudAccess access = new CloudAccess(cloud, config.timings(), config.quotas());
         this.gateway = new AwsGateway(List.of(
                 Ec2Api.create(access), IamApi.create(access), StsApi.create(access), SsmApi.create(access)), config.clock(), mapper);
         store.load().forEach(cloud::restore);
@@ -74,8 +74,8 @@ public final class LocalVpc implements AutoCloseable {
 
     private static void log(String service, String action, int status, long startedNanos) {
         if (ACCESS.isInfoEnabled()) {
-            ACCESS.info("{} {} {} {}ms", service, action, status,
-                    String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - startedNanos) / 1e6));
+            long tenthsOfMs = (System.nanoTime() - startedNanos) / 100_000;
+            ACCESS.info("{} {} {} {}.{}ms", service, action, status, tenthsOfMs / 10, tenthsOfMs % 10);
         }
     }
 

@@ -2,6 +2,7 @@ package io.localvpc.cli;
 
 import io.localvpc.LocalVpc;
 import io.localvpc.LocalVpcConfig;
+import io.localvpc.service.Quotas;
 import io.localvpc.service.Timings;
 import io.localvpc.time.SimClock;
 import java.nio.file.Path;
@@ -32,11 +33,18 @@ public final class ServeCommand implements Callable<Integer> {
             description = "How long pending→available and similar changes take, e.g. 1s, 0s, 2m (default: ${DEFAULT-VALUE}).")
     String stateDelay = "1s";
 
+    @Option(
+            names = "--quota",
+            description = "Raise service quotas, e.g. instances=1000,vpcs=20,elastic-ips=10,nat-gateways=10 "
+                    + "(AWS's defaults for a new account otherwise).")
+    String quotas = "";
+
     @Override
     public Integer call() throws InterruptedException {
         long started = System.nanoTime();
         Timings timings = Timings.withStateChange(parseDuration(stateDelay));
-        LocalVpcConfig config = new LocalVpcConfig(host, port, ephemeral ? null : dataDir, SimClock.system(), timings);
+        LocalVpcConfig config = new LocalVpcConfig(
+                host, port, ephemeral ? null : dataDir, SimClock.system(), timings, Quotas.DEFAULT.with(quotas));
         LocalVpc localVpc = LocalVpc.start(config);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

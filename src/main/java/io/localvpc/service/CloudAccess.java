@@ -8,7 +8,7 @@ import io.localvpc.model.Tx;
 import java.util.function.Function;
 
 /** How handlers reach the caller's account and region of the cloud model. */
-public record CloudAccess(Cloud cloud, Timings timings) {
+public record CloudAccess(Cloud cloud, Timings timings, Quotas quotas) {
 
     public Region region(RequestContext context) {
         return cloud.region(context.accountId(), context.region(), context.now());

@@ -53,7 +53,7 @@ public final class AwsGateway {
     }
 
     public Outcome handle(AwsHttpRequest http) {
-        String requestId = UUID.randomUUID().toString();
+        String requestId = requestId();
         FormParams form;
         try {
             form = readForm(http);
@@ -89,6 +89,13 @@ public final class AwsGateway {
                     "InternalError", "An internal error has occurred. Request id " + requestId, 500);
             return new Outcome(protocol.error(internal, requestId), service, action);
         }
+    }
+
+    /** A random request id in UUID form; not security-sensitive, so no SecureRandom on the hot path. */
+    private static String requestId() {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        return new UUID((random.nextLong() & ~0xF000L) | 0x4000L, (random.nextLong() & ~(3L << 62)) | (2L << 62))
+                .toString();
     }
 
     private static WireProtocol.Call parse(WireProtocol protocol, AwsHttpRequest http, FormParams form) {

@@ -1,8 +1,6 @@
 package io.localvpc.wire;
 
 import io.localvpc.api.AwsException;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamWriter;
 import software.amazon.awssdk.core.SdkPojo;
 
 /**
@@ -17,32 +15,26 @@ final class AwsQueryProtocol extends FormProtocol {
     }
 
     @Override
-    protected void writeSuccess(XMLStreamWriter xml, String action, SdkPojo response, String requestId)
-            throws XMLStreamException {
-        xml.writeStartElement(action + "Response");
-        xml.writeDefaultNamespace(service.xmlNamespace());
+    void writeSuccess(XmlOut xml, String action, SdkPojo response, String requestId) {
+        xml.open(action + "Response", service.xmlNamespace());
         if (!response.sdkFields().isEmpty()) {
-            xml.writeStartElement(action + "Result");
+            xml.open(action + "Result");
             writer.writeMembers(xml, response);
-            xml.writeEndElement();
+            xml.close(action + "Result");
         }
-        xml.writeStartElement("ResponseMetadata");
-        text(xml, "RequestId", requestId);
-        xml.writeEndElement();
-        xml.writeEndElement();
+        xml.open("ResponseMetadata").text("RequestId", requestId).close("ResponseMetadata");
+        xml.close(action + "Response");
     }
 
     @Override
-    protected void writeError(XMLStreamWriter xml, AwsException error, String requestId) throws XMLStreamException {
-        xml.writeStartElement("ErrorResponse");
-        xml.writeDefaultNamespace(service.xmlNamespace());
-        xml.writeStartElement("Error");
-        text(xml, "Type", error.faultType());
-        text(xml, "Code", error.code());
-        text(xml, "Message", error.getMessage());
-        xml.writeEndElement();
-        text(xml, "RequestId", requestId);
-        xml.writeEndElement();
+    void writeError(XmlOut xml, AwsException error, String requestId) {
+        xml.open("ErrorResponse", service.xmlNamespace()).open("Error")
+                .text("Type", error.faultType())
+                .text("Code", error.code())
+                .text("Message", error.getMessage())
+                .close("Error")
+                .text("RequestId", requestId)
+                .close("ErrorResponse");
     }
 
     @Override

@@ -1,8 +1,6 @@
 package io.localvpc.wire;
 
 import io.localvpc.api.AwsException;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamWriter;
 import software.amazon.awssdk.core.SdkPojo;
 
 /**
@@ -16,31 +14,25 @@ final class Ec2Protocol extends FormProtocol {
     }
 
     @Override
-    protected void writeSuccess(XMLStreamWriter xml, String action, SdkPojo response, String requestId)
-            throws XMLStreamException {
-        xml.writeStartElement(action + "Response");
-        xml.writeDefaultNamespace(service.xmlNamespace());
-        text(xml, "requestId", requestId);
+    void writeSuccess(XmlOut xml, String action, SdkPojo response, String requestId) {
+        xml.open(action + "Response", service.xmlNamespace()).text("requestId", requestId);
         if (response.sdkFields().isEmpty()) {
             // Operations without output answer <return>true</return>, as EC2 does.
-            text(xml, "return", "true");
+            xml.text("return", "true");
         } else {
             writer.writeMembers(xml, response);
         }
-        xml.writeEndElement();
+        xml.close(action + "Response");
     }
 
     @Override
-    protected void writeError(XMLStreamWriter xml, AwsException error, String requestId) throws XMLStreamException {
-        xml.writeStartElement("Response");
-        xml.writeStartElement("Errors");
-        xml.writeStartElement("Error");
-        text(xml, "Code", error.code());
-        text(xml, "Message", error.getMessage());
-        xml.writeEndElement();
-        xml.writeEndElement();
-        text(xml, "RequestID", requestId);
-        xml.writeEndElement();
+    void writeError(XmlOut xml, AwsException error, String requestId) {
+        xml.open("Response").open("Errors").open("Error")
+                .text("Code", error.code())
+                .text("Message", error.getMessage())
+                .close("Error").close("Errors")
+                .text("RequestID", requestId)
+                .close("Response");
     }
 
     @Override

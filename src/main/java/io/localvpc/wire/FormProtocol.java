@@ -2,10 +2,6 @@ package io.localvpc.wire;
 
 import io.localvpc.api.AwsException;
 import io.localvpc.api.ServiceRoutes;
-import java.io.ByteArrayOutputStream;
-import javax.xml.stream.XMLOutputFactory;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamWriter;
 import software.amazon.awssdk.core.SdkPojo;
 
 /**
@@ -13,8 +9,6 @@ import software.amazon.awssdk.core.SdkPojo;
  * the same way and differ in list naming and in the envelopes, which each subclass writes.
  */
 public abstract class FormProtocol implements WireProtocol {
-    private static final XMLOutputFactory XML = XMLOutputFactory.newFactory();
-
     protected final ServiceDescriptor service;
     private final QueryShapeReader reader;
     protected final XmlShapeWriter writer;
@@ -56,41 +50,23 @@ public abstract class FormProtocol implements WireProtocol {
 
     @Override
     public AwsHttpResponse success(String action, Object response, String requestId) {
-        return xmlResponse(200, xml -> writeSuccess(xml, action, (SdkPojo) response, requestId));
+        XmlOut xml = new XmlOut();
+        writeSuccess(xml, action, (SdkPojo) response, requestId);
+        return xmlResponse(200, xml);
     }
 
     @Override
     public AwsHttpResponse error(AwsException error, String requestId) {
-        return xmlResponse(error.status(), xml -> writeError(xml, error, requestId));
+        XmlOut xml = new XmlOut();
+        writeError(xml, error, requestId);
+        return xmlResponse(error.status(), xml);
     }
 
-    protected abstract void writeSuccess(XMLStreamWriter xml, String action, SdkPojo response, String requestId)
-            throws XMLStreamException;
+    abstract void writeSuccess(XmlOut xml, String action, SdkPojo response, String requestId);
 
-    protected abstract void writeError(XMLStreamWriter xml, AwsException error, String requestId)
-            throws XMLStreamException;
+    abstract void writeError(XmlOut xml, AwsException error, String requestId);
 
-    /** Writes one XML document body. */
-    @FunctionalInterface
-    protected interface XmlBody {
-        void write(XMLStreamWriter xml) throws XMLStreamException;
-    }
-
-    private static AwsHttpResponse xmlResponse(int status, XmlBody body) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(1024);
-        try {
-            XMLStreamWriter xml = XML.createXMLStreamWriter(bytes, "UTF-8");
-            xml.writeStartDocument("UTF-8", "1.0");
-            body.write(xml);
-            xml.writeEndDocument();
-            xml.close();
-        } catch (XMLStreamException e) {
-            throw new IllegalStateException("cannot write XML response", e);
-        }
-        return new AwsHttpResponse(status, "text/xml;charset=UTF-8", java.util.Map.of(), bytes.toByteArray());
-    }
-
-    protected static void text(XMLStreamWriter xml, String element, String text) throws XMLStreamException {
-        XmlShapeWriter.writeText(xml, element, text);
+    private static AwsHttpResponse xmlResponse(int status, XmlOut xml) {
+        return new AwsHttpResponse(status, "text/xml;charset=UTF-8", java.util.Map.of(), xml.bytes());
     }
 }

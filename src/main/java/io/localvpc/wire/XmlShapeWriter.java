@@ -7,8 +7,6 @@ import java.util.Base64;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamWriter;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
@@ -38,7 +36,7 @@ public final class XmlShapeWriter {
         this.urlEncodedMembers = urlEncodedMembers;
     }
 
-    public void writeMembers(XMLStreamWriter xml, SdkPojo shape) throws XMLStreamException {
+    void writeMembers(XmlOut xml, SdkPojo shape) {
         for (SdkField<?> field : shape.sdkFields()) {
             Object value = field.getValueOrDefault(shape);
             if (value == null || value instanceof SdkAutoConstructList || value instanceof SdkAutoConstructMap) {
@@ -48,43 +46,36 @@ public final class XmlShapeWriter {
         }
     }
 
-    private void writeValue(XMLStreamWriter xml, SdkField<?> field, String element, Object value)
-            throws XMLStreamException {
+    private void writeValue(XmlOut xml, SdkField<?> field, String element, Object value) {
         if (value instanceof SdkPojo pojo) {
-            xml.writeStartElement(element);
+            xml.open(element);
             writeMembers(xml, pojo);
-            xml.writeEndElement();
+            xml.close(element);
         } else if (value instanceof Collection<?> items) {
             SdkField<?> member = field.getRequiredTrait(ListTrait.class).memberFieldInfo();
-            xml.writeStartElement(element);
+            xml.open(element);
             for (Object item : items) {
                 writeValue(xml, member, dialect.responseListItem(), item);
             }
-            xml.writeEndElement();
+            xml.close(element);
         } else if (value instanceof Map<?, ?> map) {
             MapTrait trait = field.getRequiredTrait(MapTrait.class);
-            xml.writeStartElement(element);
+            xml.open(element);
             for (Map.Entry<?, ?> entry : map.entrySet()) {
-                xml.writeStartElement("entry");
-                writeText(xml, trait.keyLocationName(), String.valueOf(entry.getKey()));
+                xml.open("entry");
+                xml.text(trait.keyLocationName(), String.valueOf(entry.getKey()));
                 writeValue(xml, trait.valueFieldInfo(), trait.valueLocationName(), entry.getValue());
-                xml.writeEndElement();
+                xml.close("entry");
             }
-            xml.writeEndElement();
+            xml.close(element);
         } else {
             String text = scalarText(value);
             // List members have no member name, and Set.of() refuses to look up null.
             if (field.memberName() != null && urlEncodedMembers.contains(field.memberName())) {
                 text = PercentEncoding.encode(text);
             }
-            writeText(xml, element, text);
+            xml.text(element, text);
         }
-    }
-
-    static void writeText(XMLStreamWriter xml, String element, String text) throws XMLStreamException {
-        xml.writeStartElement(element);
-        xml.writeCharacters(XmlText.clean(text));
-        xml.writeEndElement();
     }
 
     static String scalarText(Object value) {

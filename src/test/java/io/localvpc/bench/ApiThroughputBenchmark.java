@@ -1,6 +1,8 @@
 package io.localvpc.bench;
 
-import io.localvpc.testing.Clients;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,35 +22,48 @@ import software.amazon.awssdk.services.ec2.model.InstanceType;
  * Requests per second a concurrent AWS SDK v2 client gets from a running LocalVPC, for
  * DescribeVpcs, DescribeInstances (1,000 instances, filtered by tag) and CreateTags. Run through
  * {@code scripts/bench-api.sh}, which starts the server as its own process; prints one line per
- * operation with the median of the measured rounds.
+ * operation with the median of the measured rounds, after a 30-second warm-up of both JVMs.
  *
- * <p>Arguments: endpoint [threads] [seconds per round] [rounds].
+ * <p>Arguments: endpoint [threads] [seconds per round] [rounds] [operations, comma-separated: vpcs,instances,tags].
  */
 public final class ApiThroughputBenchmark {
     private static final String ACCOUNT = "999988887777";
+    private static final double WARM_UP_SECONDS = 30;
 
     public static void main(String[] args) throws Exception {
         URI endpoint = URI.create(args[0]);
         int threads = args.length > 1 ? Integer.parseInt(args[1]) : 4;
         double seconds = args.length > 2 ? Double.parseDouble(args[2]) : 5;
         int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 5;
-        List<Ec2Client> clients = new ArrayList<>();
-        for (int i = 0; i < threads; i++) {
-            clients.add(Clients.ec2(endpoint, Region.US_EAST_1, ACCOUNT));
-        }
-        Ec2Client seed = clients.get(0);
+        List<String> operations = List.of((args.length > 4 ? args[4] : "vpcs,instances,tags").split(","));
+        // One thread-safe client shared by all threads, on the SDK's default HTTP client, as an
+        // application would use it.
+        Ec2Client shared = Ec2Client.builder()
+                .endpointOverride(endpoint)
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCOUNT, "secret")))
+                .httpClient(Apache5HttpClient.builder().maxConnections(threads).build())
+                .build();
+        List<Ec2Client> clients = java.util.Collections.nCopies(threads, shared);
+        Ec2Client seed = shared;
         String vpcId = seed.describeVpcs().vpcs().get(0).vpcId();
-        List<String> instanceIds = launchInstances(seed, 1000);
+        List<String> instanceIds = operations.contains("instances") ? launchInstances(seed, 1000) : List.of();
         System.out.printf(Locale.ROOT, "seeded %d instances; %d client threads, %d rounds of %.1f s%n",
                 instanceIds.size(), threads, rounds, seconds);
 
-        measure("DescribeVpcs", clients, seconds, rounds, (ec2, n) -> ec2.describeVpcs());
-        measure("DescribeInstances (1,000 instances, tag filter)", clients, seconds, rounds,
-                (ec2, n) -> ec2.describeInstances(r -> r.filters(
-                        Filter.builder().name("tag:Name").values("bench-" + (n % 1000)).build())));
-        measure("CreateTags", clients, seconds, rounds,
-                (ec2, n) -> ec2.createTags(r -> r.resources(vpcId).tags(t -> t.key("k" + (n % 40)).value("v" + n))));
-        clients.forEach(Ec2Client::close);
+        if (operations.contains("vpcs")) {
+            measure("DescribeVpcs", clients, seconds, rounds, (ec2, n) -> ec2.describeVpcs());
+        }
+        if (operations.contains("instances")) {
+            measure("DescribeInstances (1,000 instances, tag filter)", clients, seconds, rounds,
+                    (ec2, n) -> ec2.describeInstances(r -> r.filters(
+                            Filter.builder().name("tag:Name").values("bench-" + (n % 1000)).build())));
+        }
+        if (operations.contains("tags")) {
+            measure("CreateTags", clients, seconds, rounds, (ec2, n) -> ec2.createTags(
+                    r -> r.resources(vpcId).tags(t -> t.key("k" + (n % 40)).value("v" + n))));
+        }
+        shared.close();
     }
 
     private static List<String> launchInstances(Ec2Client ec2, int count) {
@@ -75,7 +90,7 @@ public final class ApiThroughputBenchmark {
 
     private static void measure(String name, List<Ec2Client> clients, double seconds, int rounds, Call call)
             throws Exception {
-        run(clients, 2, call); // warm-up
+        run(clients, WARM_UP_SECONDS, call); // both JVMs compile their hot paths first
         double[] rates = new double[rounds];
         for (int round = 0; round < rounds; round++) {
             rates[round] = run(clients, seconds, call);

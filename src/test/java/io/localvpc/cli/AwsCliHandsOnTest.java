@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.localvpc.LocalVpc;
 import io.localvpc.LocalVpcConfig;
+import io.localvpc.service.Quotas;
 import io.localvpc.service.Timings;
 import io.localvpc.time.SimClock;
 import java.io.IOException;
@@ -29,7 +30,7 @@ class AwsCliHandsOnTest {
     void the_nat_gateway_hands_on_runs_with_the_aws_cli() throws Exception {
         assertThat(AWS_CLI).as("AWS CLI v2 (apt-get install -y awscli) is needed for this test").isExecutable();
         LocalVpcConfig config = new LocalVpcConfig("127.0.0.1", 0, null, SimClock.system(),
-                Timings.withStateChange(Duration.ZERO));
+                Timings.withStateChange(Duration.ZERO), Quotas.DEFAULT);
         try (LocalVpc localVpc = LocalVpc.start(config)) {
             Result result = run(Path.of("src/test/scripts/nat-gateway-hands-on.sh"), localVpc);
             assertThat(result.exitCode()).as(result.output()).isZero();

@@ -2,6 +2,7 @@ package io.localvpc.testing;
 
 import io.localvpc.LocalVpc;
 import io.localvpc.LocalVpcConfig;
+import io.localvpc.service.Quotas;
 import io.localvpc.service.Timings;
 import io.localvpc.time.SimClock;
 import java.nio.file.Path;
@@ -47,7 +48,7 @@ public final class LocalVpcServer implements BeforeAllCallback, AfterAllCallback
     }
 
     public void start() {
-        localVpc = LocalVpc.start(new LocalVpcConfig("127.0.0.1", 0, dataDir, clock, Timings.DEFAULT));
+        localVpc = LocalVpc.start(new LocalVpcConfig("127.0.0.1", 0, dataDir, clock, Timings.DEFAULT, Quotas.DEFAULT));
     }
 
     public void stop() {

@@ -39,7 +39,6 @@ import software.amazon.awssdk.services.ec2.model.ReleaseAddressResponse;
  */
 public final class AddressService {
     /** The default quota of Elastic IPs per region. */
-    public static final int ADDRESS_LIMIT = 5;
     /** The only public IPv4 pool LocalVPC has: Amazon's. */
     public static final String AMAZON_POOL = "amazon";
 
@@ -95,7 +94,7 @@ public final class AddressService {
         var tags = Ec2Tags.fromSpecifications(request.tagSpecifications(), "elastic-ip");
         Ec2Requests.checkDryRun(request.dryRun());
         return cloud.write(ctx, tx -> {
-            if (tx.all(Address.class).size() >= ADDRESS_LIMIT) {
+            if (tx.all(Address.class).size() >= cloud.quotas().elasticIpsPerRegion()) {
                 throw AwsException.badRequest("AddressLimitExceeded", "The maximum number of addresses has been reached.");
             }
             Ipv4 ip = cloud.cloud().publicIps().claim(tx).orElseThrow(() -> AwsException.badRequest(

@@ -52,11 +52,20 @@ public final class Filters<T> {
             if (name == null) {
                 throw Ec2Errors.invalidValue("The filter 'null' is invalid");
             }
-            List<Pattern> patterns = filter.values().stream().map(Filters::glob).toList();
+            List<Predicate<String>> patterns = filter.values().stream().map(Filters::matcher).toList();
             Function<T, ?> values = valuesFor(name, tags);
             all.add(r -> matches(values.apply(r), patterns));
         }
-        return r -> all.stream().allMatch(p -> p.test(r));
+        // A plain loop: this runs once per resource per describe, a stream here costs more than the test.
+        List<Predicate<T>> predicates = List.copyOf(all);
+        return r -> {
+            for (Predicate<T> predicate : predicates) {
+                if (!predicate.test(r)) {
+                    return false;
+                }
+            }
+            return true;
+        };
     }
 
     public List<T> apply(Collection<T> resources, List<Filter> filters, StateView tags) {
@@ -82,15 +91,34 @@ public final class Filters<T> {
         return field;
     }
 
-    private static boolean matches(Object value, List<Pattern> patterns) {
+    private static boolean matches(Object value, List<Predicate<String>> patterns) {
         if (value == null) {
             return false;
         }
         if (value instanceof Collection<?> many) {
-            return many.stream().anyMatch(v -> matches(v, patterns));
+            for (Object one : many) {
+                if (matches(one, patterns)) {
+                    return true;
+                }
+            }
+            return false;
         }
         String text = String.valueOf(value);
-        return patterns.stream().anyMatch(p -> p.matcher(text).matches());
+        for (Predicate<String> pattern : patterns) {
+            if (pattern.test(text)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A value without wildcards or escapes is compared as it is; only the others become regexes. */
+    static Predicate<String> matcher(String value) {
+        if (value.indexOf('*') < 0 && value.indexOf('?') < 0 && value.indexOf('\\') < 0) {
+            return value::equals;
+        }
+        Pattern pattern = glob(value);
+        return text -> pattern.matcher(text).matches();
     }
 
     /** EC2 filter values: {@code *} any run of characters, {@code ?} one, backslash escapes. */

@@ -33,7 +33,6 @@ import software.amazon.awssdk.services.ec2.model.RunInstancesResponse;
  */
 final class InstanceLauncher {
     /** The running-instance quota of a new account in a region. */
-    static final int INSTANCE_LIMIT = 20;
     static final String DEFAULT_INSTANCE_TYPE = "t2.micro";
     private static final int MAX_USER_DATA_BYTES = 16 * 1024;
     private static final int MAX_GROUPS = 5;
@@ -367,14 +366,15 @@ final class InstanceLauncher {
     }
 
     /** As many as MaxCount as the quota leaves room for, but at least MinCount or nothing. */
-    private static int countWithinQuota(StateView state, Launch launch) {
+    private int countWithinQuota(StateView state, Launch launch) {
+        int limit = cloud.quotas().instancesPerRegion();
         long active = state.all(Instance.class).stream()
                 .filter(i -> !i.state().equals("terminated") && !i.state().equals("shutting-down"))
                 .count();
-        long room = INSTANCE_LIMIT - active;
+        long room = limit - active;
         if (room < launch.minCount()) {
             throw AwsException.badRequest("InstanceLimitExceeded", "You have requested more instances ("
-                    + (active + launch.minCount()) + ") than your current instance limit of " + INSTANCE_LIMIT
+                    + (active + launch.minCount()) + ") than your current instance limit of " + limit
                     + " allows for the specified instance type. Please visit http://aws.amazon.com/contact-us/ec2-request "
                     + "to request an adjustment to this limit.");
         }

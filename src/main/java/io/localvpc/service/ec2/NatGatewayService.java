@@ -34,7 +34,6 @@ import software.amazon.awssdk.services.ec2.model.NatGatewayAddress;
  */
 public final class NatGatewayService {
     /** The default quota of NAT gateways per availability zone (pending, available and deleting count). */
-    public static final int NAT_GATEWAYS_PER_ZONE = 5;
     /** The most addresses one NAT gateway can have (the primary and seven secondaries). */
     public static final int ADDRESSES_PER_GATEWAY = 8;
     /** Who AWS says the NAT gateway's interface is attached to and requested by. */
@@ -94,9 +93,9 @@ public final class NatGatewayService {
             List<Address> eips = wanted.allocationIds().stream()
                     .map(id -> tx.find(Address.class, id).orElseThrow(() -> Ec2Errors.allocationNotFound(id)))
                     .toList();
-            if (countingTowardsQuota(tx, subnet.availabilityZone()) >= NAT_GATEWAYS_PER_ZONE) {
+            if (countingTowardsQuota(tx, subnet.availabilityZone()) >= cloud.quotas().natGatewaysPerZone()) {
                 throw AwsException.badRequest("NatGatewayLimitExceeded",
-                        "Performing this operation would exceed the limit of " + NAT_GATEWAYS_PER_ZONE + " NAT gateways");
+                        "Performing this operation would exceed the limit of " + cloud.quotas().natGatewaysPerZone() + " NAT gateways");
             }
             String id = Ids.ec2("nat");
             NatGateway nat = new NatGateway(id, subnet.id(), subnet.vpcId(), ctx.accountId(), connectivity, "pending",

@@ -34,9 +34,6 @@ import software.amazon.awssdk.services.ec2.model.VpcCidrBlockState;
 
 /** VPCs: create (with their main route table, default ACL and group), describe, attributes, delete. */
 public final class VpcService {
-    /** The default quota of VPCs per region, the default VPC included. */
-    public static final int VPC_LIMIT = 5;
-
     private static final Filters<Vpc> FILTERS = Filters.forResource(Vpc::id)
             .on("vpc-id", Vpc::id)
             .on("cidr", v -> v.cidrBlock().toString())
@@ -79,7 +76,7 @@ public final class VpcService {
         var tags = Ec2Tags.fromSpecifications(request.tagSpecifications(), "vpc");
         Ec2Requests.checkDryRun(request.dryRun());
         return cloud.write(ctx, tx -> {
-            if (tx.all(Vpc.class).size() >= VPC_LIMIT) {
+            if (tx.all(Vpc.class).size() >= cloud.quotas().vpcsPerRegion()) {
                 throw AwsException.badRequest("VpcLimitExceeded", "The maximum number of VPCs has been reached.");
             }
             Vpc vpc = new Vpc(Ids.ec2("vpc"), ctx.accountId(), cidr, Ids.ec2("vpc-cidr-assoc"), false, tenancy,
