@@ -18,6 +18,8 @@ public final class RegionState implements StateView {
 
     private final Map<Class<? extends Resource>, Map<String, Resource>> tables;
     private final Map<String, Map<String, String>> tags;
+    /** Indexes computed from this state on first use; the state never changes, so neither do they. */
+    private final java.util.concurrent.ConcurrentHashMap<Object, Object> derived = new java.util.concurrent.ConcurrentHashMap<>();
 
     RegionState(Map<Class<? extends Resource>, Map<String, Resource>> tables, Map<String, Map<String, String>> tags) {
         this.tables = tables;
@@ -38,6 +40,37 @@ public final class RegionState implements StateView {
     @Override
     public Map<String, String> tagsOf(String id) {
         return tags.getOrDefault(id, Map.of());
+    }
+
+    /**
+     * A value computed once from this immutable state and kept with it, such as an index for a
+     * describe's hot path. {@code key} identifies the computation (use a constant); {@code compute}
+     * must not itself ask for a derived value.
+     */
+    @SuppressWarnings("unchecked")
+    public <V> V derived(Object key, java.util.function.Function<RegionState, V> compute) {
+        Object value = derived.get(key);
+        if (value == null) {
+            value = compute.apply(this);
+            Object raced = derived.putIfAbsent(key, value);
+            value = raced == null ? value : raced;
+        }
+        return (V) value;
+    }
+
+    /** The ids of resources whose tag {@code key} has exactly {@code value}. */
+    public java.util.Set<String> idsTagged(String key, String value) {
+        Map<String, Map<String, java.util.Set<String>>> index = derived(TAG_INDEX, RegionState::indexTags);
+        return index.getOrDefault(key, Map.of()).getOrDefault(value, java.util.Set.of());
+    }
+
+    private static final Object TAG_INDEX = new Object();
+
+    private Map<String, Map<String, java.util.Set<String>>> indexTags() {
+        Map<String, Map<String, java.util.Set<String>>> index = new java.util.HashMap<>();
+        tags.forEach((id, resourceTags) -> resourceTags.forEach((k, v) ->
+                index.computeIfAbsent(k, x -> new java.util.HashMap<>()).computeIfAbsent(v, x -> new java.util.HashSet<>()).add(id)));
+        return index;
     }
 
     public Stream<Resource> everything() {

@@ -52,6 +52,11 @@ public final class Filters<T> {
             if (name == null) {
                 throw Ec2Errors.invalidValue("The filter 'null' is invalid");
             }
+            Predicate<T> indexed = tagIndexLookup(name, filter.values(), tags);
+            if (indexed != null) {
+                all.add(indexed);
+                continue;
+            }
             List<Predicate<String>> patterns = filter.values().stream().map(Filters::matcher).toList();
             Function<T, ?> values = valuesFor(name, tags);
             all.add(r -> matches(values.apply(r), patterns));
@@ -66,6 +71,22 @@ public final class Filters<T> {
             }
             return true;
         };
+    }
+
+    /**
+     * {@code tag:Key} with literal values over a committed state asks the state's tag index instead
+     * of every resource's tags (describes over thousands of instances filter this way). Null when
+     * the index cannot answer.
+     */
+    private Predicate<T> tagIndexLookup(String name, List<String> values, StateView tags) {
+        if (!name.startsWith("tag:") || !(tags instanceof io.localvpc.model.RegionState state)
+                || values.stream().anyMatch(v -> v.indexOf('*') >= 0 || v.indexOf('?') >= 0 || v.indexOf('\\') >= 0)) {
+            return null;
+        }
+        String key = name.substring(4);
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        values.forEach(v -> ids.addAll(state.idsTagged(key, v)));
+        return r -> ids.contains(id.apply(r));
     }
 
     public List<T> apply(Collection<T> resources, List<Filter> filters, StateView tags) {

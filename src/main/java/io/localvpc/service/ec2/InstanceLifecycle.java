@@ -122,9 +122,25 @@ public final class InstanceLifecycle {
     }
 
     static List<NetworkInterface> attachedInterfaces(io.localvpc.model.StateView state, String instanceId) {
+        if (state instanceof io.localvpc.model.RegionState committed) {
+            // Describes show interfaces for each instance: index them once per committed state.
+            return committed.derived(INTERFACES_BY_INSTANCE, InstanceLifecycle::interfacesByInstance)
+                    .getOrDefault(instanceId, List.of());
+        }
         return state.all(NetworkInterface.class).stream()
                 .filter(n -> n.attachment() != null && instanceId.equals(n.attachment().instanceId()))
                 .sorted(java.util.Comparator.comparingInt(n -> n.attachment().deviceIndex()))
                 .toList();
+    }
+
+    private static final Object INTERFACES_BY_INSTANCE = new Object();
+
+    private static java.util.Map<String, List<NetworkInterface>> interfacesByInstance(io.localvpc.model.RegionState state) {
+        java.util.Map<String, List<NetworkInterface>> byInstance = new java.util.HashMap<>();
+        state.all(NetworkInterface.class).stream()
+                .filter(n -> n.attachment() != null && n.attachment().instanceId() != null)
+                .sorted(java.util.Comparator.comparingInt(n -> n.attachment().deviceIndex()))
+                .forEach(n -> byInstance.computeIfAbsent(n.attachment().instanceId(), k -> new java.util.ArrayList<>()).add(n));
+        return byInstance;
     }
 }
