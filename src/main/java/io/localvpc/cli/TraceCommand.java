@@ -47,8 +47,13 @@ public final class TraceCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    /** The environment the settings come from; tests replace it. */
-    Map<String, String> environment = System.getenv();
+    private Map<String, String> environment = System.getenv();
+
+    /** Replaces the environment the settings come from (for running the command in-process). */
+    public TraceCommand environment(Map<String, String> env) {
+        this.environment = env;
+        return this;
+    }
 
     @Override
     public Integer call() throws InterruptedException {
