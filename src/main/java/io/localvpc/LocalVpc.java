@@ -35,6 +35,7 @@ public final class LocalVpc implements AutoCloseable {
     private final AwsGateway gateway;
     private final ControlApi control;
     private final HttpFrontDoor http;
+    private final io.localvpc.dataplane.engine.PacketEngine network;
 
     private LocalVpc(LocalVpcConfig config) {
         this.config = config;
@@ -45,7 +46,9 @@ public final class LocalVpc implements AutoCloseable {
         this.gateway = new AwsGateway(List.of(
                 Ec2Api.create(access), IamApi.create(access), StsApi.create(access), SsmApi.create(access)), config.clock(), mapper);
         store.load().forEach(cloud::restore);
-        this.control = new ControlApi(mapper, config.clock(), gateway.serviceNames(), VERSION);
+        this.network = new io.localvpc.dataplane.engine.PacketEngine(cloud, config.clock());
+        this.control = new ControlApi(mapper, config.clock(), gateway.serviceNames(), VERSION,
+                new io.localvpc.dataplane.trace.Tracer(network));
         this.http = new HttpFrontDoor(config.host(), config.port(), this::route);
     }
 
@@ -89,6 +92,11 @@ public final class LocalVpc implements AutoCloseable {
 
     public Cloud cloud() {
         return cloud;
+    }
+
+    /** The simulated network behind the APIs. */
+    public io.localvpc.dataplane.engine.PacketEngine network() {
+        return network;
     }
 
     public LocalVpcConfig config() {

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = LocalVpcCommand.Version.class,
         description = "AWS VPC networking on one machine: the real AWS APIs on localhost, and a simulated network behind them.",
-        subcommands = {ServeCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, TraceCommand.class, CommandLine.HelpCommand.class})
 public final class LocalVpcCommand implements Runnable {
 
     @CommandLine.Spec

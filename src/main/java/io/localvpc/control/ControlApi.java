@@ -20,12 +20,15 @@ public final class ControlApi {
     private final SimClock clock;
     private final List<String> services;
     private final String version;
+    private final io.localvpc.dataplane.trace.Tracer tracer;
 
-    public ControlApi(ObjectMapper mapper, SimClock clock, List<String> services, String version) {
+    public ControlApi(ObjectMapper mapper, SimClock clock, List<String> services, String version,
+            io.localvpc.dataplane.trace.Tracer tracer) {
         this.mapper = mapper;
         this.clock = clock;
         this.services = services;
         this.version = version;
+        this.tracer = tracer;
     }
 
     public AwsHttpResponse handle(AwsHttpRequest request) {
@@ -34,6 +37,7 @@ public final class ControlApi {
             case "GET health" -> json(200, health());
             case "GET clock" -> json(200, clockState());
             case "POST clock/advance" -> advance(FormParams.parse(request.query()));
+            case "POST trace" -> trace(request);
             default -> json(404, error("NotFound", "No such LocalVPC endpoint: " + request.method() + " " + request.path()));
         };
     }
@@ -64,6 +68,22 @@ public final class ControlApi {
             return json(200, clockState());
         } catch (NumberFormatException | NullPointerException e) {
             return json(400, error("InvalidParameterValue", "seconds must be a non-negative number, got " + seconds));
+        }
+    }
+
+    /** {@code POST /_localvpc/trace}: a JSON {@link io.localvpc.dataplane.trace.TraceRequest} in, its report out. */
+    private AwsHttpResponse trace(AwsHttpRequest request) {
+        io.localvpc.dataplane.trace.TraceRequest traceRequest;
+        try {
+            traceRequest = mapper.readValue(request.body(), io.localvpc.dataplane.trace.TraceRequest.class);
+        } catch (java.io.IOException e) {
+            return json(400, error("InvalidRequest", "The body must be a JSON object with source and destination: "
+                    + e.getMessage()));
+        }
+        try {
+            return json(200, mapper.valueToTree(tracer.trace(traceRequest)));
+        } catch (io.localvpc.dataplane.trace.Tracer.BadRequest e) {
+            return json(400, error("InvalidParameterValue", e.getMessage()));
         }
     }
 

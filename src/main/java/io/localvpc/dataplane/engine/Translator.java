@@ -1,0 +1,40 @@
+package io.localvpc.dataplane.engine;
+
+/**
+ * The source NAT of one NAT gateway address, in primitives so a high-performance table can stand
+ * behind it. A flow is (protocol, source IP and port, destination IP and port); IPv4 addresses are
+ * their 32 bits in an int, ICMP echo identifiers travel as ports, time is epoch milliseconds from
+ * the simulated clock. Implementations expire a session after {@link #IDLE_TIMEOUT_MILLIS} without
+ * traffic either way, and hold at most {@link #MAX_PER_DESTINATION} sessions to each (protocol,
+ * destination IP, destination port). Must be safe for concurrent use.
+ */
+public interface Translator {
+    long IDLE_TIMEOUT_MILLIS = 350_000;
+    int MAX_PER_DESTINATION = 55_000;
+    int FIRST_PORT = 1024;
+    int LAST_PORT = 65535;
+
+    /** Returned by {@link #outbound} when every port to that destination is in use. */
+    int NO_PORT = -1;
+
+    /** Returned by {@link #inbound} when no live session matches. */
+    long NO_SESSION = -1L;
+
+    /**
+     * The translated source port (1024–65535) of the flow, allocating it on the flow's first packet
+     * and refreshing it on later ones; {@link #NO_PORT} when the destination's 55,000 are taken.
+     */
+    int outbound(int protocol, int sourceIp, int sourcePort, int destinationIp, int destinationPort, long nowMillis);
+
+    /**
+     * The original source of the session a reply belongs to, packed as {@code ip << 32 | port}
+     * (ip unsigned), refreshing the session; {@link #NO_SESSION} when unsolicited or expired.
+     */
+    long inbound(int protocol, int remoteIp, int remotePort, int translatedPort, long nowMillis);
+
+    /** Live sessions now (expired ones are dropped first). */
+    int activeSessions(long nowMillis);
+
+    /** How many sessions have expired idle so far (CloudWatch IdleTimeoutCount). */
+    long idleTimeouts();
+}
