@@ -2,6 +2,9 @@ package io.localvpc;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.localvpc.control.ControlApi;
+import io.localvpc.control.ExecEndpoint;
+import io.localvpc.dataplane.Network;
+import io.localvpc.dataplane.shell.Shell;
 import io.localvpc.http.HttpFrontDoor;
 import io.localvpc.model.Cloud;
 import io.localvpc.service.CloudAccess;
@@ -35,6 +38,7 @@ public final class LocalVpc implements AutoCloseable {
     private final AwsGateway gateway;
     private final ControlApi control;
     private final HttpFrontDoor http;
+    private volatile Network network;
 
     private LocalVpc(LocalVpcConfig config) {
         this.config = config;
@@ -45,7 +49,8 @@ public final class LocalVpc implements AutoCloseable {
         this.gateway = new AwsGateway(List.of(
                 Ec2Api.create(access), IamApi.create(access), StsApi.create(access), SsmApi.create(access)), config.clock(), mapper);
         store.load().forEach(cloud::restore);
-        this.control = new ControlApi(mapper, config.clock(), gateway.serviceNames(), VERSION);
+        ExecEndpoint exec = new ExecEndpoint(mapper, config.clock(), cloud, this::network, Shell.standard());
+        this.control = new ControlApi(mapper, config.clock(), gateway.serviceNames(), VERSION, exec);
         this.http = new HttpFrontDoor(config.host(), config.port(), this::route);
     }
 
@@ -89,6 +94,16 @@ public final class LocalVpc implements AutoCloseable {
 
     public Cloud cloud() {
         return cloud;
+    }
+
+    /** The simulated network behind the API, or null while no data-plane engine is attached. */
+    public Network network() {
+        return network;
+    }
+
+    /** Attaches the data-plane engine that instance shells ({@code /_localvpc/exec}) run on. */
+    public void attachNetwork(Network engine) {
+        this.network = engine;
     }
 
     public LocalVpcConfig config() {

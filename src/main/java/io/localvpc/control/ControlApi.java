@@ -10,8 +10,9 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * LocalVPC's own endpoints under {@code /_localvpc/}: health, and the simulated clock (so scripts
- * can move time on instead of waiting). Not AWS APIs; they answer JSON.
+ * LocalVPC's own endpoints under {@code /_localvpc/}: health, the simulated clock (so scripts
+ * can move time on instead of waiting), and {@code exec} (a command on an instance's shell, see
+ * {@link ExecEndpoint}). Not AWS APIs; they answer JSON.
  */
 public final class ControlApi {
     public static final String PREFIX = "/_localvpc/";
@@ -20,12 +21,19 @@ public final class ControlApi {
     private final SimClock clock;
     private final List<String> services;
     private final String version;
+    private final ExecEndpoint exec;
 
     public ControlApi(ObjectMapper mapper, SimClock clock, List<String> services, String version) {
+        this(mapper, clock, services, version, null);
+    }
+
+    /** With {@code exec} (may be null) serving {@code POST /_localvpc/exec}. */
+    public ControlApi(ObjectMapper mapper, SimClock clock, List<String> services, String version, ExecEndpoint exec) {
         this.mapper = mapper;
         this.clock = clock;
         this.services = services;
         this.version = version;
+        this.exec = exec;
     }
 
     public AwsHttpResponse handle(AwsHttpRequest request) {
@@ -34,6 +42,9 @@ public final class ControlApi {
             case "GET health" -> json(200, health());
             case "GET clock" -> json(200, clockState());
             case "POST clock/advance" -> advance(FormParams.parse(request.query()));
+            case "POST exec" -> exec != null
+                    ? exec.handle(request)
+                    : json(503, error("DataPlaneUnavailable", "This LocalVPC runs no instance shell"));
             default -> json(404, error("NotFound", "No such LocalVPC endpoint: " + request.method() + " " + request.path()));
         };
     }
