@@ -194,7 +194,8 @@ public final class Curl implements Tool {
             if (output == null || output.equals("-")) {
                 out.append(shown);
             }
-            finishMeter(bytes, Math.max(1, 2 * rttMs));
+            long rttNanos = connect.roundTrip() == null ? 0 : connect.roundTrip().toNanos();
+            finishMeter(bytes, Math.max(1, 2 * rttNanos));
             verbose("* Connection #0 to host " + hostName + " left intact");
             writeOut(answer.status(), address, 2 * rttMs, bytes);
             return new ExecResult(out.toString(), err.toString(), 0);
@@ -225,9 +226,9 @@ public final class Curl implements Tool {
             }
         }
 
-        private void finishMeter(int bytes, long elapsedMs) {
+        private void finishMeter(int bytes, long elapsedNanos) {
             if (meterStarted) {
-                err.append(meterLine(bytes, bytes, bytes * 1000L / elapsedMs)).append('\n');
+                err.append(meterLine(bytes, bytes, bytes * 1_000_000_000L / elapsedNanos)).append('\n');
                 meterStarted = false;
             }
         }

@@ -44,6 +44,7 @@ public final class FakeNetwork implements Network {
         boolean icmp = true;
         Set<Integer> openTcp = Set.of(80, 443);
         boolean tcpRefused = true;
+        Set<Integer> openUdp = Set.of();
         List<Duration> rtts = List.of(Duration.ofNanos(1000L * (2910)));
         int replyTtl = 116;
         Ipv4 observedSource = NAT_PUBLIC;
@@ -65,6 +66,12 @@ public final class FakeNetwork implements Network {
 
         public Target tcp(Integer... open) {
             this.openTcp = Set.of(open);
+            return this;
+        }
+
+        /** UDP ports a service answers on (the others answer port unreachable). */
+        public Target udp(Integer... open) {
+            this.openUdp = Set.of(open);
             return this;
         }
 
@@ -154,7 +161,7 @@ public final class FakeNetwork implements Network {
             outcome = target.openTcp.contains(probe.port()) ? ProbeResult.Outcome.ANSWERED
                     : target.tcpRefused ? ProbeResult.Outcome.REFUSED : ProbeResult.Outcome.NO_ANSWER;
         } else {
-            outcome = ProbeResult.Outcome.REFUSED;
+            outcome = target.openUdp.contains(probe.port()) ? ProbeResult.Outcome.ANSWERED : ProbeResult.Outcome.REFUSED;
         }
         if (outcome == ProbeResult.Outcome.NO_ANSWER) {
             return new ProbeResult(outcome, null, target.observedSource, null, 0, lost);

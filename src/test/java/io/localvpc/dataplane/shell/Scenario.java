@@ -10,7 +10,7 @@ final class Scenario {
 
     static FakeNetwork natHandsOn() {
         FakeNetwork net = new FakeNetwork();
-        net.target("8.8.8.8").tcp(53, 443);
+        net.target("8.8.8.8").tcp(53, 443).udp(53);
         net.name("example.com", "93.184.215.14");
         net.target("93.184.215.14").replyTtl(56);
         Map<String, String> html = new LinkedHashMap<>();
