@@ -61,6 +61,11 @@ public final class ExecCommand implements Callable<Integer> {
         this.env = env;
     }
 
+    /** This command on its own, reading options only up to the instance (what {@code localvpc exec} does). */
+    static CommandLine commandLine(Map<String, String> env) {
+        return new CommandLine(new ExecCommand(env)).setStopAtPositional(true);
+    }
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -73,10 +78,16 @@ public final class ExecCommand implements Callable<Integer> {
             err.flush();
             return CLIENT_ERROR;
         }
+        List<String> words = !command.isEmpty() && command.get(0).equals("--") ? command.subList(1, command.size()) : command;
+        if (words.isEmpty()) {
+            err.println("localvpc exec: give the command to run after the instance, e.g. localvpc exec web -- ping -c 1 8.8.8.8");
+            err.flush();
+            return CLIENT_ERROR;
+        }
         ObjectMapper mapper = new ObjectMapper();
         ObjectNode body = mapper.createObjectNode();
         body.put("instance", instance);
-        body.put("command", String.join(" ", command));
+        body.put("command", String.join(" ", words));
         body.put("accountId", settings.accountId());
         body.put("region", settings.region());
         HttpResponse<String> response;
