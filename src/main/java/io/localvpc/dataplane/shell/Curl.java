@@ -13,7 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code curl [-s] [-S] [-v] [-I] [-i] [-f] [-m seconds] [--connect-timeout seconds] [-o /dev/null] [-w format] URL},
+ * {@code curl [-s] [-S] [-v] [-I] [-i] [-f] [-k] [-m seconds] [--connect-timeout seconds] [-o /dev/null] [-w format] URL},
  * as curl 7.79 on Amazon Linux 2 behaves with its output not on a terminal (so the progress meter
  * goes to stderr unless {@code -s}). The host is resolved through the VPC resolver, a TCP SYN is
  * probed to the port, and the web server's answer is asked for with the source address the server
