@@ -2,6 +2,11 @@ package io.localvpc;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.localvpc.control.ControlApi;
+import io.localvpc.control.ExecEndpoint;
+import io.localvpc.dataplane.Network;
+import io.localvpc.dataplane.engine.PacketEngine;
+import io.localvpc.dataplane.trace.Tracer;
+import io.localvpc.dataplane.shell.Shell;
 import io.localvpc.http.HttpFrontDoor;
 import io.localvpc.model.Cloud;
 import io.localvpc.service.CloudAccess;
@@ -35,7 +40,9 @@ public final class LocalVpc implements AutoCloseable {
     private final AwsGateway gateway;
     private final ControlApi control;
     private final HttpFrontDoor http;
-    private final io.localvpc.dataplane.engine.PacketEngine network;
+    private final PacketEngine engine;
+    /** What instance shells run on: the engine, unless a test attached a scripted network. */
+    private volatile Network network;
 
     private LocalVpc(LocalVpcConfig config) {
         this.config = config;
@@ -46,9 +53,10 @@ public final class LocalVpc implements AutoCloseable {
         this.gateway = new AwsGateway(List.of(
                 Ec2Api.create(access), IamApi.create(access), StsApi.create(access), SsmApi.create(access)), config.clock(), mapper);
         store.load().forEach(cloud::restore);
-        this.network = new io.localvpc.dataplane.engine.PacketEngine(cloud, config.clock());
-        this.control = new ControlApi(mapper, config.clock(), gateway.serviceNames(), VERSION,
-                new io.localvpc.dataplane.trace.Tracer(network));
+        this.engine = new PacketEngine(cloud, config.clock());
+        this.network = engine;
+        ExecEndpoint exec = new ExecEndpoint(mapper, config.clock(), cloud, this::network, Shell.standard());
+        this.control = new ControlApi(mapper, config.clock(), gateway.serviceNames(), VERSION, new Tracer(engine), exec);
         this.http = new HttpFrontDoor(config.host(), config.port(), this::route);
     }
 
@@ -94,9 +102,19 @@ public final class LocalVpc implements AutoCloseable {
         return cloud;
     }
 
-    /** The simulated network behind the APIs. */
-    public io.localvpc.dataplane.engine.PacketEngine network() {
+    /** The packet engine: the simulated network behind the APIs, and what traces walk. */
+    public PacketEngine engine() {
+        return engine;
+    }
+
+    /** What instance shells run on (the engine unless replaced). */
+    public Network network() {
         return network;
+    }
+
+    /** Replaces the network instance shells run on (tests put a scripted one here). */
+    public void attachNetwork(Network engine) {
+        this.network = engine;
     }
 
     public LocalVpcConfig config() {

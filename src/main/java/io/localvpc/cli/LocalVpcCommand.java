@@ -10,19 +10,29 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = LocalVpcCommand.Version.class,
         description = "AWS VPC networking on one machine: the real AWS APIs on localhost, and a simulated network behind them.",
-        subcommands = {ServeCommand.class, TraceCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, ExecCommand.class, TraceCommand.class, CommandLine.HelpCommand.class})
 public final class LocalVpcCommand implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        CommandLine cli = new CommandLine(new LocalVpcCommand());
+        CommandLine cli = commandLine();
         String[] effective = servesByDefault(args) ? prepend("serve", args) : args;
         int exit = cli.execute(effective);
         if (exit != 0 || !"serve".equals(effective[0])) {
             System.exit(exit);
         }
+    }
+
+    /**
+     * The command line with its subcommands; {@code exec} stops reading its own options at the
+     * instance, so {@code localvpc exec web ping -c 1 8.8.8.8} works without {@code --} too.
+     */
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new LocalVpcCommand());
+        cli.getSubcommands().get("exec").setStopAtPositional(true);
+        return cli;
     }
 
     /** {@code localvpc} and {@code localvpc --port 5000} mean {@code localvpc serve ...}. */

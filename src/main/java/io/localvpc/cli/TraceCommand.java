@@ -74,7 +74,7 @@ public final class TraceCommand implements Callable<Integer> {
         int status;
         try {
             HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-            HttpResponse<String> response = client.send(HttpRequest.newBuilder(settings.control("trace"))
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(settings.resolvePath("/_localvpc/trace"))
                     .timeout(Duration.ofSeconds(30))
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(mapper.writeValueAsString(body)))

@@ -2,6 +2,7 @@ package io.localvpc.control;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.localvpc.dataplane.trace.Tracer;
 import io.localvpc.time.SimClock;
 import io.localvpc.wire.AwsHttpRequest;
 import io.localvpc.wire.AwsHttpResponse;
@@ -10,8 +11,9 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * LocalVPC's own endpoints under {@code /_localvpc/}: health, and the simulated clock (so scripts
- * can move time on instead of waiting). Not AWS APIs; they answer JSON.
+ * LocalVPC's own endpoints under {@code /_localvpc/}: health, the simulated clock (so scripts
+ * can move time on instead of waiting), and {@code exec} (a command on an instance's shell, see
+ * {@link ExecEndpoint}). Not AWS APIs; they answer JSON.
  */
 public final class ControlApi {
     public static final String PREFIX = "/_localvpc/";
@@ -20,15 +22,21 @@ public final class ControlApi {
     private final SimClock clock;
     private final List<String> services;
     private final String version;
-    private final io.localvpc.dataplane.trace.Tracer tracer;
+    private final Tracer tracer;
+    private final ExecEndpoint exec;
 
-    public ControlApi(ObjectMapper mapper, SimClock clock, List<String> services, String version,
-            io.localvpc.dataplane.trace.Tracer tracer) {
+    /**
+     * @param tracer answers {@code POST /_localvpc/trace}
+     * @param exec answers {@code POST /_localvpc/exec} (instance shells)
+     */
+    public ControlApi(ObjectMapper mapper, SimClock clock, List<String> services, String version, Tracer tracer,
+            ExecEndpoint exec) {
         this.mapper = mapper;
         this.clock = clock;
         this.services = services;
         this.version = version;
         this.tracer = tracer;
+        this.exec = exec;
     }
 
     public AwsHttpResponse handle(AwsHttpRequest request) {
@@ -38,6 +46,7 @@ public final class ControlApi {
             case "GET clock" -> json(200, clockState());
             case "POST clock/advance" -> advance(FormParams.parse(request.query()));
             case "POST trace" -> trace(request);
+            case "POST exec" -> exec.handle(request);
             default -> json(404, error("NotFound", "No such LocalVPC endpoint: " + request.method() + " " + request.path()));
         };
     }

@@ -103,7 +103,7 @@ class HandsOnDataPlaneTest {
     }
 
     private static PacketEngine network() {
-        return server.localVpc().network();
+        return server.localVpc().engine();
     }
 
     private static ProbeResult ping(String instance, Ipv4 destination) {

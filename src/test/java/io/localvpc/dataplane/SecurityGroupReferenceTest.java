@@ -37,7 +37,7 @@ class SecurityGroupReferenceTest {
         server.advance(Duration.ofSeconds(5));
         Ipv4 serverIp = Ipv4.parse(ec2.describeInstances(r -> r.instanceIds(serverInstance)).reservations().get(0)
                 .instances().get(0).privateIpAddress());
-        var network = server.localVpc().network();
+        var network = server.localVpc().engine();
 
         ProbeResult ssh = network.probe(ACCOUNT, LocalVpcServer.REGION.id(), client, Probe.tcp(serverIp, 22));
         assertThat(ssh.outcome()).isEqualTo(ProbeResult.Outcome.ANSWERED);
