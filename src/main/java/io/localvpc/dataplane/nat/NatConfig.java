@@ -7,7 +7,7 @@ import java.time.Duration;
  * tests shrink the port range and the per-destination limit to reach exhaustion quickly.
  *
  * @param idleTimeoutMillis a session with no packet in either direction for this long is gone
- *     (AWS: 350 s; a TCP packet on it afterwards gets a RST)
+ *     (AWS: 350 s; a TCP packet on it afterwards gets a RST); at most one hour
  * @param maxConnectionsPerDestination simultaneous sessions per NAT address to one destination
  *     (IP, port, protocol) (AWS: 55,000)
  * @param firstPort lowest translated port or ICMP identifier (AWS: 1024)
@@ -30,10 +30,15 @@ public record NatConfig(
     public static final int AWS_MAX_CONNECTIONS_PER_DESTINATION = 55_000;
     /** 1 primary + 7 secondary addresses per zonal NAT gateway; also what a session's 4-bit slot field holds. */
     public static final int MAX_ADDRESSES = 8;
+    public static final long MAX_IDLE_TIMEOUT_MILLIS = Duration.ofHours(1).toMillis();
 
     public NatConfig {
         if (idleTimeoutMillis <= 0 || expiredMemoryMillis < 0) {
             throw new IllegalArgumentException("timeouts must be positive: " + idleTimeoutMillis + ", " + expiredMemoryMillis);
+        }
+        // The idle wheel has a 4-byte bucket per millisecond of timeout (1.4 MB at 350 s).
+        if (idleTimeoutMillis > MAX_IDLE_TIMEOUT_MILLIS) {
+            throw new IllegalArgumentException("idle timeout above one hour: " + idleTimeoutMillis);
         }
         if (firstPort < 0 || lastPort > 0xFFFF || firstPort > lastPort) {
             throw new IllegalArgumentException("bad port range " + firstPort + "-" + lastPort);

@@ -4,11 +4,10 @@ import java.util.Arrays;
 
 /**
  * Every session of one NAT table as parallel primitive arrays indexed by session id (32 bytes a
- * session, no object per session), a free list of ids, and two time-ordered lists threaded
- * through {@link #prev}/{@link #next}: active sessions, least recently used first, and expired
- * sessions still remembered, oldest first. Because every touch moves a session to the tail and
- * time never goes back, both lists stay sorted by {@link #lastSeen}, so expiry only ever looks at
- * their heads.
+ * session, no object per session) and a free list of ids. {@link #prev}/{@link #next} thread each
+ * session through exactly one list: an {@link IdleWheel} bucket while active, the list of
+ * remembered expired sessions (oldest first, so forgetting them only looks at its head) once
+ * idle, the free list once gone.
  */
 final class NatSessions {
     static final int NONE = -1;
@@ -16,9 +15,6 @@ final class NatSessions {
     static final int FREE = 0;
     static final int ACTIVE = 1;
     static final int EXPIRED = 2;
-
-    static final int ACTIVE_LIST = 0;
-    static final int EXPIRED_LIST = 1;
 
     /** The instance's address. */
     int[] srcIp;
@@ -30,15 +26,15 @@ final class NatSessions {
     int[] nat;
     /** Simulated milliseconds of the last packet in either direction. */
     long[] lastSeen;
-    /** List links; {@link #next} also chains the free list. */
+    /** List links; {@link #next} also chains the free list. A negative {@code prev} below -1 marks a wheel bucket's first session. */
     int[] prev;
     int[] next;
 
     private int capacity;
     private int neverUsed;
     private int freeHead = NONE;
-    private final int[] head = {NONE, NONE};
-    private final int[] tail = {NONE, NONE};
+    private int expiredHead = NONE;
+    private int expiredTail = NONE;
 
     NatSessions(int initialCapacity) {
         capacity = initialCapacity;
@@ -113,43 +109,33 @@ final class NatSessions {
         return ports[id] & 0xFFFF;
     }
 
-    int head(int list) {
-        return head[list];
+    int oldestExpired() {
+        return expiredHead;
     }
 
-    void linkLast(int list, int id) {
-        int last = tail[list];
-        prev[id] = last;
+    void appendExpired(int id) {
+        prev[id] = expiredTail;
         next[id] = NONE;
-        if (last == NONE) {
-            head[list] = id;
+        if (expiredTail == NONE) {
+            expiredHead = id;
         } else {
-            next[last] = id;
+            next[expiredTail] = id;
         }
-        tail[list] = id;
+        expiredTail = id;
     }
 
-    void unlink(int list, int id) {
+    void removeExpired(int id) {
         int before = prev[id];
         int after = next[id];
         if (before == NONE) {
-            head[list] = after;
+            expiredHead = after;
         } else {
             next[before] = after;
         }
         if (after == NONE) {
-            tail[list] = before;
+            expiredTail = before;
         } else {
             prev[after] = before;
-        }
-    }
-
-    /** Marks the session as just used: newest in the active list. */
-    void touch(int id, long nowMillis) {
-        lastSeen[id] = nowMillis;
-        if (tail[ACTIVE_LIST] != id) {
-            unlink(ACTIVE_LIST, id);
-            linkLast(ACTIVE_LIST, id);
         }
     }
 

@@ -47,8 +47,10 @@ public final class NatTable {
     private final OutboundIndex outbound;
     private final InboundIndex inbound;
     private final DestinationCounts destinations = new DestinationCounts();
+    private final IdleWheel idleWheel;
+    private final IdleWheel.Expiry idleOut = this::idleOut;
 
-    /** The latest time seen: time passed in never goes back, which keeps the expiry lists sorted. */
+    /** The latest time seen: time passed in never goes back, which the idle wheel relies on. */
     private long nowMillis = Long.MIN_VALUE;
 
     private long active;
@@ -65,6 +67,7 @@ public final class NatTable {
         this.sessions = new NatSessions(config.initialSessions());
         this.outbound = new OutboundIndex(sessions, config.initialSessions());
         this.inbound = new InboundIndex(sessions, config.initialSessions());
+        this.idleWheel = new IdleWheel(sessions, config.idleTimeoutMillis());
     }
 
     /** A table with AWS's limits and timeout and the given primary and secondary addresses. */
@@ -105,7 +108,7 @@ public final class NatTable {
         int s = outbound.find(proto, srcIp, ports, dstIp);
         if (s != NatSessions.NONE) {
             if (sessions.state(s) == NatSessions.ACTIVE) {
-                sessions.touch(s, now);
+                sessions.lastSeen[s] = now;
                 return NatResult.pack(addresses.ip(sessions.slot(s)), sessions.natPort(s));
             }
             forget(s);
@@ -137,7 +140,7 @@ public final class NatTable {
             unsolicitedInboundDrops++;
             return NatResult.EXPIRED;
         }
-        sessions.touch(s, now);
+        sessions.lastSeen[s] = now;
         return NatResult.pack(sessions.srcIp[s], sessions.srcPort(s));
     }
 
@@ -210,7 +213,7 @@ public final class NatTable {
             sessions.ports[s] = ports;
             sessions.nat[s] = NatSessions.packNat(natPort, NatSessions.ACTIVE, slot, proto);
             sessions.lastSeen[s] = now;
-            sessions.linkLast(NatSessions.ACTIVE_LIST, s);
+            idleWheel.file(s, now);
             outbound.insert(s);
             inbound.insert(s);
             destinations.increment(destination, natPort == config.lastPort() ? config.firstPort() : natPort + 1);
@@ -257,23 +260,23 @@ public final class NatTable {
             nowMillis = requestedMillis;
         }
         long now = nowMillis;
-        long idle = config.idleTimeoutMillis();
+        idleWheel.sweep(now, idleOut);
+        long remembered = config.idleTimeoutMillis() + config.expiredMemoryMillis();
         int s;
-        while ((s = sessions.head(NatSessions.ACTIVE_LIST)) != NatSessions.NONE && now - sessions.lastSeen[s] >= idle) {
-            idleOut(s);
-        }
-        long remembered = idle + config.expiredMemoryMillis();
-        while ((s = sessions.head(NatSessions.EXPIRED_LIST)) != NatSessions.NONE && now - sessions.lastSeen[s] >= remembered) {
+        while ((s = sessions.oldestExpired()) != NatSessions.NONE && now - sessions.lastSeen[s] >= remembered) {
             forget(s);
         }
         return now;
     }
 
-    /** Active → expired: it no longer counts against the limit, but is remembered for the RST. */
+    /**
+     * Active → expired (the wheel has already let go of it): it no longer counts against the
+     * limit, but is remembered for the RST. Expiring in deadline order keeps the expired list
+     * sorted by last use.
+     */
     private void idleOut(int s) {
-        sessions.unlink(NatSessions.ACTIVE_LIST, s);
         sessions.setState(s, NatSessions.EXPIRED);
-        sessions.linkLast(NatSessions.EXPIRED_LIST, s);
+        sessions.appendExpired(s);
         destinations.decrement(destinationOf(s));
         active--;
         idleTimeouts++;
@@ -282,11 +285,11 @@ public final class NatTable {
     /** Removes a session of any state from every structure and frees its id. */
     private void forget(int s) {
         if (sessions.state(s) == NatSessions.ACTIVE) {
-            sessions.unlink(NatSessions.ACTIVE_LIST, s);
+            idleWheel.unfile(s);
             destinations.decrement(destinationOf(s));
             active--;
         } else {
-            sessions.unlink(NatSessions.EXPIRED_LIST, s);
+            sessions.removeExpired(s);
         }
         outbound.remove(s);
         inbound.remove(s);
