@@ -66,6 +66,10 @@ final class DestinationCounts {
         return size;
     }
 
+    long arrayBytes() {
+        return (long) keys.length * (Long.BYTES + 2 * Integer.BYTES);
+    }
+
     private int find(long key) {
         int i = home(key);
         while (true) {

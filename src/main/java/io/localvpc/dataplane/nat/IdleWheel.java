@@ -100,6 +100,10 @@ final class IdleWheel {
         sweptUpTo = Math.max(sweptUpTo, nowMillis);
     }
 
+    long arrayBytes() {
+        return (long) heads.length * Integer.BYTES;
+    }
+
     private int bucketOf(long millis) {
         return (int) Math.floorMod(millis, (long) heads.length);
     }

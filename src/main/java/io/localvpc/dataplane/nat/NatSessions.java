@@ -142,4 +142,9 @@ final class NatSessions {
     int capacity() {
         return capacity;
     }
+
+    /** Bytes held by the session arrays: 6 ints and 1 long per slot. */
+    long arrayBytes() {
+        return (long) capacity * (6 * Integer.BYTES + Long.BYTES);
+    }
 }

@@ -190,6 +190,16 @@ public final class NatTable {
         return config;
     }
 
+    /**
+     * Heap held by the table's arrays (object headers aside): about 32 bytes a session slot, 4
+     * bytes a slot of each of the two indexes, 16 a destination, and the idle wheel's 4 bytes a
+     * millisecond of timeout. For the metrics layer and footprint checks.
+     */
+    public long approximateHeapBytes() {
+        return sessions.arrayBytes() + outbound.arrayBytes() + inbound.arrayBytes() + destinations.arrayBytes()
+                + idleWheel.arrayBytes();
+    }
+
     /** Session slots currently reserved (grows by doubling), for footprint checks. */
     int sessionCapacity() {
         return sessions.capacity();

@@ -47,8 +47,8 @@ abstract class SessionIndex {
         return size;
     }
 
-    int slotCount() {
-        return slots.length;
+    long arrayBytes() {
+        return (long) slots.length * Integer.BYTES;
     }
 
     private void place(int session) {

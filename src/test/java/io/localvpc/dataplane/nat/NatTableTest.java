@@ -211,6 +211,20 @@ class NatTableTest {
     }
 
     @Test
+    void aMillionActiveSessionsTakeLessThan100MegabytesOfArrays() {
+        NatTable big = NatTable.aws(NAT_IP);
+        int sessions = 1_000_000;
+        for (int i = 0; i < sessions; i++) {
+            // 100 destinations, 10,000 sessions each: far below the per-destination limit.
+            big.outbound(Protocol.TCP, INSTANCE + i / 50_000, 10_000 + i % 50_000, SERVER + i % 100, 443, 0);
+        }
+
+        assertThat(big.activeSessions()).isEqualTo(sessions);
+        assertThat(big.approximateHeapBytes()).isLessThan(100L << 20);
+        assertThat((double) big.approximateHeapBytes() / sessions).isLessThan(64);
+    }
+
+    @Test
     void portsOutsideSixteenBitsAreRejected() {
         assertThatThrownBy(() -> table.outbound(Protocol.TCP, INSTANCE, 70_000, SERVER, 443, 0))
                 .isInstanceOf(IllegalArgumentException.class);
