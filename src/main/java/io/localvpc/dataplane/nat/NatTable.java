@@ -30,8 +30,9 @@ import io.localvpc.dataplane.Protocol;
  * natPort, nowMillis)}; on a translation deliver it to the instance address and port packed in
  * {@code r}, otherwise drop it. On a TCP FIN or RST call {@link #close}. Time comes from the
  * simulation clock ({@code SimClock}), in milliseconds; the table never reads the system time.
- * Expiry happens on every call (only sessions due are touched), and {@link #expire(long)} lets a
- * timer drive it when no packets flow.
+ * Expiry happens on every call (the idle wheel walks only the milliseconds elapsed since the last
+ * call, at most one timeout's worth), and {@link #expire(long)} lets a timer drive it when no
+ * packets flow.
  *
  * <p>Addresses are {@code int}s as in {@code Ipv4.bits()}. Lookups and translations on
  * established sessions allocate nothing. Not thread-safe: the engine serialises packets of one
