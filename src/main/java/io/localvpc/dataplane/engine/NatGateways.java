@@ -3,7 +3,7 @@ package io.localvpc.dataplane.engine;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Supplier;
+import java.util.function.IntFunction;
 
 /**
  * The data-plane side of every NAT gateway: one {@link Translator} per gateway address and the
@@ -38,17 +38,17 @@ public final class NatGateways {
             long packetsInFromDestination,
             int activeConnections) {}
 
-    private final Supplier<Translator> newTranslator;
+    private final IntFunction<Translator> newTranslator;
     private final Map<AddressKey, Translator> translators = new ConcurrentHashMap<>();
     private final Map<GatewayKey, Counters> counters = new ConcurrentHashMap<>();
 
-    public NatGateways(Supplier<Translator> newTranslator) {
+    public NatGateways(IntFunction<Translator> newTranslator) {
         this.newTranslator = newTranslator;
     }
 
     Translator translator(Site site, String natId, int privateIp) {
         return translators.computeIfAbsent(new AddressKey(site.accountId(), site.region(), natId, privateIp),
-                k -> newTranslator.get());
+                k -> newTranslator.apply(privateIp));
     }
 
     Counters counters(Site site, String natId) {

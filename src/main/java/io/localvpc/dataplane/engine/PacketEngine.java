@@ -21,7 +21,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Supplier;
+import java.util.function.IntFunction;
 
 /**
  * The simulated network: {@link Network} over the committed cloud model and the one clock. A probe
@@ -43,11 +43,11 @@ public final class PacketEngine implements Network {
     private final AtomicLong sequence = new AtomicLong();
 
     public PacketEngine(Cloud cloud, SimClock clock) {
-        this(cloud, clock, HashMapTranslator::new);
+        this(cloud, clock, NatTableTranslator::new);
     }
 
-    /** An engine whose NAT gateways translate with tables from {@code translators}. */
-    public PacketEngine(Cloud cloud, SimClock clock, Supplier<Translator> translators) {
+    /** An engine whose NAT gateway addresses translate with tables from {@code translators} (given the address). */
+    public PacketEngine(Cloud cloud, SimClock clock, IntFunction<Translator> translators) {
         this.clock = clock;
         this.sites = new Sites(cloud, clock);
         this.internet = new SimulatedInternet();

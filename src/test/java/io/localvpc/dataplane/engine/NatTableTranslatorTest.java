@@ -10,15 +10,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The plain NAT translator: ports, replies, idle expiry by the clock, and the per-destination limit. */
-class HashMapTranslatorTest {
+/** The engine's NAT translator over a NatTable: ports, replies, idle expiry by the clock, the per-destination limit. */
+class NatTableTranslatorTest {
     private static final int TCP = 6;
     private static final int INSTANCE = Ipv4.parse("10.0.20.5").bits();
     private static final int SERVER = Ipv4.parse("93.184.215.14").bits();
+    private static final int NAT_ADDRESS = Ipv4.parse("10.0.10.12").bits();
 
     @Test
     void replies_find_the_original_until_350_seconds_idle() {
-        Translator nat = new HashMapTranslator();
+        Translator nat = new NatTableTranslator(NAT_ADDRESS);
         int port = nat.outbound(TCP, INSTANCE, 40123, SERVER, 443, 0);
         assertThat(port).isBetween(1024, 65535);
         assertThat(nat.outbound(TCP, INSTANCE, 40123, SERVER, 443, 1000)).isEqualTo(port);
@@ -34,7 +35,7 @@ class HashMapTranslatorTest {
 
     @Test
     void at_most_55000_sessions_per_destination_and_other_destinations_unaffected() {
-        Translator nat = new HashMapTranslator();
+        Translator nat = new NatTableTranslator(NAT_ADDRESS);
         Set<Integer> ports = new HashSet<>();
         for (int i = 0; i < Translator.MAX_PER_DESTINATION; i++) {
             ports.add(nat.outbound(TCP, INSTANCE + (i / 60000), 1024 + i % 60000, SERVER, 443, 0));
@@ -49,7 +50,7 @@ class HashMapTranslatorTest {
     @ValueSource(longs = {7, 8, 9})
     void every_live_session_maps_back_to_its_own_flow(long seed) {
         SplittableRandom random = new SplittableRandom(seed);
-        Translator nat = new HashMapTranslator();
+        Translator nat = new NatTableTranslator(NAT_ADDRESS);
         for (int i = 0; i < 2000; i++) {
             int source = INSTANCE + random.nextInt(50);
             int sourcePort = 32768 + random.nextInt(28000);
