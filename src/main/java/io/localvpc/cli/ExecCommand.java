@@ -62,7 +62,7 @@ public final class ExecCommand implements Callable<Integer> {
     }
 
     /** This command on its own, reading options only up to the instance (what {@code localvpc exec} does). */
-    static CommandLine commandLine(Map<String, String> env) {
+    public static CommandLine commandLine(Map<String, String> env) {
         return new CommandLine(new ExecCommand(env)).setStopAtPositional(true);
     }
 
