@@ -7,6 +7,7 @@ import io.localvpc.dataplane.engine.NatGateways;
 import io.localvpc.dataplane.engine.Origin;
 import io.localvpc.dataplane.engine.PacketEngine;
 import io.localvpc.model.Ipv4;
+import io.localvpc.testing.HandsOnTopology;
 import io.localvpc.testing.LocalVpcServer;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -24,7 +25,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import picocli.CommandLine;
 import software.amazon.awssdk.services.ec2.Ec2Client;
-import software.amazon.awssdk.services.ec2.model.InstanceType;
 import software.amazon.awssdk.services.ec2.model.RuleAction;
 
 /**
@@ -59,47 +59,22 @@ class HandsOnDataPlaneTest {
 
     @BeforeAll
     static void topology() {
-        ec2 = server.ec2(ACCOUNT);
-        vpc = ec2.createVpc(r -> r.cidrBlock("10.0.0.0/16")).vpc().vpcId();
-        publicSubnet = ec2.createSubnet(r -> r.vpcId(vpc).cidrBlock("10.0.10.0/24").availabilityZone("ap-northeast-1a"))
-                .subnet().subnetId();
-        privateSubnet = ec2.createSubnet(r -> r.vpcId(vpc).cidrBlock("10.0.20.0/24").availabilityZone("ap-northeast-1c"))
-                .subnet().subnetId();
-        igw = ec2.createInternetGateway().internetGateway().internetGatewayId();
-        ec2.attachInternetGateway(r -> r.internetGatewayId(igw).vpcId(vpc));
-        publicTable = ec2.createRouteTable(r -> r.vpcId(vpc)).routeTable().routeTableId();
-        ec2.createRoute(r -> r.routeTableId(publicTable).destinationCidrBlock("0.0.0.0/0").gatewayId(igw));
-        ec2.associateRouteTable(r -> r.routeTableId(publicTable).subnetId(publicSubnet));
-        String allocation = ec2.allocateAddress(r -> r.domain("vpc")).allocationId();
-        eip = ec2.describeAddresses(r -> r.allocationIds(allocation)).addresses().get(0).publicIp();
-        nat = ec2.createNatGateway(r -> r.subnetId(publicSubnet).allocationId(allocation)).natGateway().natGatewayId();
-        privateTable = ec2.createRouteTable(r -> r.vpcId(vpc)).routeTable().routeTableId();
-        ec2.createRoute(r -> r.routeTableId(privateTable).destinationCidrBlock("0.0.0.0/0").natGatewayId(nat));
-        ec2.associateRouteTable(r -> r.routeTableId(privateTable).subnetId(privateSubnet));
-        String group = ec2.createSecurityGroup(r -> r.vpcId(vpc).groupName("egress-only").description("egress only"))
-                .groupId();
-        publicGroup = ec2.createSecurityGroup(r -> r.vpcId(vpc).groupName("public").description("no ingress"))
-                .groupId();
-        image = ec2.describeImages(r -> r.owners("amazon")
-                .filters(f -> f.name("name").values("amzn2-ami-hvm-2.0.*.0-x86_64-gp2"))).images().get(0).imageId();
-        privateInstance = launch(privateSubnet, group, null, "private-box");
-        publicInstance = launch(publicSubnet, publicGroup, true, "public-box");
-        publicNoIpInstance = launch(publicSubnet, publicGroup, false, "public-no-ip");
-        server.advance(Duration.ofSeconds(5));
-        natPrivateIp = ec2.describeNatGateways(r -> r.natGatewayIds(nat)).natGateways().get(0)
-                .natGatewayAddresses().get(0).privateIp();
-    }
-
-    private static String launch(String subnet, String group, Boolean publicIp, String name) {
-        return ec2.runInstances(r -> {
-            r.imageId(image).instanceType(InstanceType.T3_NANO).minCount(1).maxCount(1)
-                    .tagSpecifications(t -> t.resourceType("instance").tags(tag -> tag.key("Name").value(name)));
-            if (publicIp == null) {
-                r.subnetId(subnet).securityGroupIds(group);
-            } else {
-                r.networkInterfaces(n -> n.deviceIndex(0).subnetId(subnet).groups(group).associatePublicIpAddress(publicIp));
-            }
-        }).instances().get(0).instanceId();
+        HandsOnTopology t = HandsOnTopology.build(server, ACCOUNT);
+        ec2 = t.ec2();
+        vpc = t.vpc();
+        publicSubnet = t.publicSubnet();
+        privateSubnet = t.privateSubnet();
+        publicTable = t.publicTable();
+        privateTable = t.privateTable();
+        igw = t.igw();
+        nat = t.nat();
+        eip = t.eip();
+        natPrivateIp = t.natPrivateIp();
+        privateInstance = t.privateInstance();
+        publicInstance = t.publicInstance();
+        publicNoIpInstance = t.publicNoIpInstance();
+        publicGroup = t.publicGroup();
+        image = ec2.describeInstances(r -> r.instanceIds(privateInstance)).reservations().get(0).instances().get(0).imageId();
     }
 
     private static PacketEngine network() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.localvpc.cli.LocalVpcCommand;
+import io.localvpc.testing.HandsOnTopology;
 import io.localvpc.testing.LocalVpcServer;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -12,7 +13,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -21,8 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import picocli.CommandLine;
-import software.amazon.awssdk.services.ec2.Ec2Client;
-import software.amazon.awssdk.services.ec2.model.InstanceType;
 
 /**
  * The hands-on as a learner lives it: the topology built with the EC2 SDK, then commands typed on
@@ -38,56 +36,11 @@ class HandsOnShellTest {
     @RegisterExtension
     static final LocalVpcServer server = new LocalVpcServer();
 
-    static Ec2Client ec2;
-    static String privateTable;
-    static String nat;
-    static String eip;
-    static String natPrivateIp;
-    static String publicIp;
+    static HandsOnTopology topology;
 
     @BeforeAll
     static void topology() {
-        ec2 = server.ec2(ACCOUNT);
-        String vpc = ec2.createVpc(r -> r.cidrBlock("10.0.0.0/16")).vpc().vpcId();
-        String publicSubnet = ec2.createSubnet(r -> r.vpcId(vpc).cidrBlock("10.0.10.0/24")
-                .availabilityZone("ap-northeast-1a")).subnet().subnetId();
-        String privateSubnet = ec2.createSubnet(r -> r.vpcId(vpc).cidrBlock("10.0.20.0/24")
-                .availabilityZone("ap-northeast-1a")).subnet().subnetId();
-        String igw = ec2.createInternetGateway().internetGateway().internetGatewayId();
-        ec2.attachInternetGateway(r -> r.internetGatewayId(igw).vpcId(vpc));
-        String publicTable = ec2.createRouteTable(r -> r.vpcId(vpc)).routeTable().routeTableId();
-        ec2.createRoute(r -> r.routeTableId(publicTable).destinationCidrBlock("0.0.0.0/0").gatewayId(igw));
-        ec2.associateRouteTable(r -> r.routeTableId(publicTable).subnetId(publicSubnet));
-        String allocation = ec2.allocateAddress(r -> r.domain("vpc")).allocationId();
-        eip = ec2.describeAddresses(r -> r.allocationIds(allocation)).addresses().get(0).publicIp();
-        nat = ec2.createNatGateway(r -> r.subnetId(publicSubnet).allocationId(allocation)).natGateway().natGatewayId();
-        privateTable = ec2.createRouteTable(r -> r.vpcId(vpc)).routeTable().routeTableId();
-        ec2.createRoute(r -> r.routeTableId(privateTable).destinationCidrBlock("0.0.0.0/0").natGatewayId(nat));
-        ec2.associateRouteTable(r -> r.routeTableId(privateTable).subnetId(privateSubnet));
-        String egressOnly = ec2.createSecurityGroup(r -> r.vpcId(vpc).groupName("egress-only").description("egress only"))
-                .groupId();
-        String image = ec2.describeImages(r -> r.owners("amazon")
-                .filters(f -> f.name("name").values("amzn2-ami-hvm-2.0.*.0-x86_64-gp2"))).images().get(0).imageId();
-        launch(image, "hands-on-ec2", r -> r.subnetId(privateSubnet).securityGroupIds(egressOnly));
-        launch(image, "public-box", r -> r.networkInterfaces(n -> n.deviceIndex(0).subnetId(publicSubnet)
-                .groups(egressOnly).associatePublicIpAddress(true)));
-        launch(image, "public-no-ip", r -> r.networkInterfaces(n -> n.deviceIndex(0).subnetId(publicSubnet)
-                .groups(egressOnly).associatePublicIpAddress(false)));
-        server.advance(Duration.ofSeconds(5));
-        natPrivateIp = ec2.describeNatGateways(r -> r.natGatewayIds(nat)).natGateways().get(0)
-                .natGatewayAddresses().get(0).privateIp();
-        publicIp = ec2.describeInstances(r -> r.filters(f -> f.name("tag:Name").values("public-box")))
-                .reservations().get(0).instances().get(0).publicIpAddress();
-    }
-
-    private static void launch(
-            String image, String name,
-            java.util.function.Consumer<software.amazon.awssdk.services.ec2.model.RunInstancesRequest.Builder> network) {
-        ec2.runInstances(r -> {
-            r.imageId(image).instanceType(InstanceType.T3_NANO).minCount(1).maxCount(1)
-                    .tagSpecifications(t -> t.resourceType("instance").tags(tag -> tag.key("Name").value(name)));
-            network.accept(r);
-        });
+        topology = HandsOnTopology.build(server, ACCOUNT);
     }
 
     /** {@code POST /_localvpc/exec}: stdout, stderr and the exit code. */
@@ -109,7 +62,7 @@ class HandsOnShellTest {
     @Test
     @Order(1)
     void ping_from_the_private_instance_gets_four_replies_through_the_nat_gateway() throws Exception {
-        Result ping = exec("hands-on-ec2", "ping -c 4 8.8.8.8");
+        Result ping = exec("private-box", "ping -c 4 8.8.8.8");
         assertThat(ping.exitCode()).isZero();
         assertThat(ping.stdout())
                 .startsWith("PING 8.8.8.8 (8.8.8.8) 56(84) bytes of data.\n")
@@ -120,42 +73,43 @@ class HandsOnShellTest {
     @Test
     @Order(2)
     void curl_to_checkip_prints_the_nat_gateways_elastic_ip() throws Exception {
-        Result curl = exec("hands-on-ec2", "curl -s https://checkip.amazonaws.com");
+        Result curl = exec("private-box", "curl -s https://checkip.amazonaws.com");
         assertThat(curl.exitCode()).isZero();
-        assertThat(curl.stdout()).isEqualTo(eip + "\n");
+        assertThat(curl.stdout()).isEqualTo(topology.eip() + "\n");
     }
 
     @Test
     @Order(3)
     void traceroute_shows_the_nat_gateway_as_the_first_hop() throws Exception {
-        Result traceroute = exec("hands-on-ec2", "traceroute 8.8.8.8");
+        Result traceroute = exec("private-box", "traceroute 8.8.8.8");
         assertThat(traceroute.exitCode()).isZero();
-        assertThat(traceroute.stdout().lines().skip(1).findFirst().orElseThrow()).contains(natPrivateIp);
+        assertThat(traceroute.stdout().lines().skip(1).findFirst().orElseThrow()).contains(topology.natPrivateIp());
         assertThat(traceroute.stdout()).contains("8.8.8.8");
     }
 
     @Test
     @Order(4)
     void without_the_route_to_the_nat_the_ping_is_lost_and_trace_names_the_route_table() throws Exception {
-        ec2.deleteRoute(r -> r.routeTableId(privateTable).destinationCidrBlock("0.0.0.0/0"));
+        topology.ec2().deleteRoute(r -> r.routeTableId(topology.privateTable()).destinationCidrBlock("0.0.0.0/0"));
 
-        Result ping = exec("hands-on-ec2", "ping -c 4 8.8.8.8");
+        Result ping = exec("private-box", "ping -c 4 8.8.8.8");
         assertThat(ping.exitCode()).isEqualTo(1);
         assertThat(ping.stdout()).contains("4 packets transmitted, 0 received, 100% packet loss");
 
         StringWriter out = new StringWriter();
-        assertThat(cli(out, "trace", "hands-on-ec2", "8.8.8.8", "--protocol", "icmp")).isEqualTo(1);
-        assertThat(out.toString()).contains("not reachable: NO_ROUTE_TO_DESTINATION").contains(privateTable);
+        assertThat(cli(out, "trace", "private-box", "8.8.8.8", "--protocol", "icmp")).isEqualTo(1);
+        assertThat(out.toString()).contains("not reachable: NO_ROUTE_TO_DESTINATION").contains(topology.privateTable());
 
-        ec2.createRoute(r -> r.routeTableId(privateTable).destinationCidrBlock("0.0.0.0/0").natGatewayId(nat));
-        assertThat(exec("hands-on-ec2", "ping -c 2 8.8.8.8").stdout())
+        topology.ec2().createRoute(r -> r.routeTableId(topology.privateTable()).destinationCidrBlock("0.0.0.0/0")
+                .natGatewayId(topology.nat()));
+        assertThat(exec("private-box", "ping -c 2 8.8.8.8").stdout())
                 .contains("2 packets transmitted, 2 received, 0% packet loss");
     }
 
     @Test
     @Order(5)
     void a_public_instance_with_a_public_ip_goes_out_through_the_internet_gateway_itself() throws Exception {
-        assertThat(exec("public-box", "curl -s https://checkip.amazonaws.com").stdout()).isEqualTo(publicIp + "\n");
+        assertThat(exec("public-box", "curl -s https://checkip.amazonaws.com").stdout()).isEqualTo(topology.publicIpOf(topology.publicInstance()) + "\n");
         Result lost = exec("public-no-ip", "ping -c 2 -W 1 8.8.8.8");
         assertThat(lost.exitCode()).isEqualTo(1);
         assertThat(lost.stdout()).contains("100% packet loss");
@@ -165,9 +119,9 @@ class HandsOnShellTest {
     @Order(6)
     void localvpc_exec_prints_the_output_and_exits_with_the_remote_code() {
         StringWriter out = new StringWriter();
-        assertThat(cli(out, "exec", "hands-on-ec2", "--", "hostname")).isZero();
+        assertThat(cli(out, "exec", "private-box", "--", "hostname")).isZero();
         assertThat(out.toString()).matches("ip-10-0-20-\\d+\\.ap-northeast-1\\.compute\\.internal\\s*");
-        assertThat(cli(new StringWriter(), "exec", "hands-on-ec2", "--", "no-such-tool")).isEqualTo(127);
+        assertThat(cli(new StringWriter(), "exec", "private-box", "--", "no-such-tool")).isEqualTo(127);
     }
 
     /** Runs a {@code localvpc} client command in-process against the test server. */
