@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -68,6 +69,11 @@ public final class Cloud {
             }
             return fresh;
         });
+    }
+
+    /** An account's region if it exists already; unlike {@link #region} it never creates (and so seeds) one. */
+    public Optional<Region> existing(String accountId, String region) {
+        return Optional.ofNullable(regions.get(new Key(accountId, region)));
     }
 
     /** An account's global (IAM) state. */

@@ -31,6 +31,7 @@ final class InterfaceStage {
                 walk.hop(verdict.groupId(), "security-group", "allow egress", SecurityGroupRules.describe(verdict.rule()));
                 fabric.tracker().track(eni.id(), p, true, walk.now());
             }
+            walk.effect(new FlowEffect.TrackedConnection(fabric.tracker(), eni.id(), p, true));
         }
         if (!subnet.cidrBlock().contains(p.destination())) {
             Optional<Step> denied = aclCheck(topology, subnet, p, true, walk);
@@ -64,6 +65,7 @@ final class InterfaceStage {
                 walk.hop(verdict.groupId(), "security-group", "allow ingress", SecurityGroupRules.describe(verdict.rule()));
                 fabric.tracker().track(eni.id(), p, false, walk.now());
             }
+            walk.effect(new FlowEffect.TrackedConnection(fabric.tracker(), eni.id(), p, false));
         }
         if (eni.privateIps().contains(p.destination())) {
             walk.hop(eni.id(), "network-interface", "receive", p.describe());

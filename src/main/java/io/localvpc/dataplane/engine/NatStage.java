@@ -62,6 +62,8 @@ final class NatStage {
                     + p.destinationText() + " (" + Translator.MAX_PER_DESTINATION
                     + " simultaneous connections per destination); ErrorPortAllocation counted.", nat.id());
         }
+        walk.effect(new FlowEffect.NatSession(translator, counters, p, port,
+                !natSubnet.availabilityZone().equals(e.fromZone())));
         Packet translated = hopped.withSource(natIp, port);
         walk.translation(nat.id(), "nat-gateway", "translate source",
                 "NGW_SOURCE_ADDRESS_REASSIGN, REMAP_EPHEMERAL_PORT, NGW_DEST_ADDRESS_PRESERVATION",
@@ -78,6 +80,8 @@ final class NatStage {
     }
 
     Step back(Step.ReturnThroughNat r, Walk walk) {
+        // The inbound session lookup and its counters are not replayed by the flow cache.
+        walk.notRepeatable();
         NatGateway nat = r.nat();
         Packet p = r.packet();
         Topology topology = r.site().topology();

@@ -11,16 +11,20 @@ import io.localvpc.dataplane.internet.RoundTripTimes;
 import io.localvpc.dataplane.internet.SimulatedInternet;
 import io.localvpc.model.Cloud;
 import io.localvpc.model.Ipv4;
+import io.localvpc.model.PublicIpPool;
+import io.localvpc.model.RegionState;
 import io.localvpc.model.ec2.Instance;
 import io.localvpc.model.ec2.NetworkInterface;
 import io.localvpc.model.ec2.Subnet;
 import io.localvpc.model.ec2.Vpc;
 import io.localvpc.time.SimClock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.IntFunction;
 
 /**
@@ -41,6 +45,8 @@ public final class PacketEngine implements Network {
     private final Forwarder forwarder;
     private final Responder responder;
     private final AtomicLong sequence = new AtomicLong();
+    private final LongAdder flowCacheHits = new LongAdder();
+    private final LongAdder flowCacheMisses = new LongAdder();
 
     public PacketEngine(Cloud cloud, SimClock clock) {
         this(cloud, clock, NatTableTranslator::new);
@@ -144,6 +150,78 @@ public final class PacketEngine implements Network {
         Packet returned = arrivedPacket(back);
         return new ProbeResult(answer.outcome(), returned.source(), arrived.source(), roundTrip(walk, seq, 1),
                 returned.ttl(), trace(walk, true, null));
+    }
+
+    /**
+     * Sends one packet of {@code flow} from the instance's primary interface, one way, and says where
+     * it ended up, with the same decisions and side effects (connection tracking, NAT sessions and
+     * counters) as a probe but without a trace. The path of a flow that arrived is cached with the
+     * committed state it was decided on, so later packets of the flow cost a lookup and the replay
+     * of those side effects; any write to the region starts over with the full walk.
+     */
+    public Forwarded forward(String accountId, String region, String instanceId, Flow flow) {
+        Instant now = clock.now();
+        Optional<RegionState> state = sites.state(accountId, region, now);
+        if (state.isEmpty()) {
+            return new Forwarded(Forwarded.Outcome.DROPPED, null, new Trace.Explanation("NO_SOURCE_OR_DESTINATION",
+                    "No region " + region + " in account " + accountId + ".", instanceId));
+        }
+        FlowCache cache = FlowCache.of(state.get());
+        FlowCache.Key key = new FlowCache.Key(instanceId, flow);
+        FlowCache.Path path = cache.get(key);
+        if (path != null && path.repeat(now, internet)) {
+            flowCacheHits.increment();
+            return path.result();
+        }
+        flowCacheMisses.increment();
+        Site site = new Site(accountId, region, Topology.of(state.get()));
+        return walkAndRemember(site, instanceId, flow, now, cache, key);
+    }
+
+    /** How many forwarded packets took a cached path, and how many the full walk. */
+    public record FlowCacheCounts(long hits, long misses) {}
+
+    public FlowCacheCounts flowCacheCounts() {
+        return new FlowCacheCounts(flowCacheHits.sum(), flowCacheMisses.sum());
+    }
+
+    private Forwarded walkAndRemember(Site site, String instanceId, Flow flow, Instant now, FlowCache cache,
+            FlowCache.Key key) {
+        Optional<Instance> instance = site.topology().instance(instanceId);
+        if (instance.isEmpty() || !"running".equals(instance.get().state())) {
+            return new Forwarded(Forwarded.Outcome.DROPPED, null, new Trace.Explanation(Codes.BAD_STATE,
+                    "Instance " + instanceId + " is not running in " + site.accountId() + " " + site.region() + ".",
+                    instanceId));
+        }
+        NetworkInterface eni = site.topology().interfaceById(instance.get().primaryNetworkInterfaceId()).orElseThrow();
+        Packet packet = flow.packetFrom(eni.privateIp());
+        if (LinkLocalServices.match(site.topology(), eni, packet).isPresent()) {
+            return new Forwarded(Forwarded.Outcome.LINK_LOCAL, packet, null);
+        }
+        Walk walk = new Walk(now, site.region());
+        Step.Terminal end = forwarder.walk(new Step.Send(site, eni, packet), walk);
+        Forwarded result = forwarded(end);
+        // A public pool address may belong to another region, whose changes this state does not see.
+        boolean localDecision = PublicIpPool.RANGES.stream().noneMatch(range -> range.contains(flow.destination()));
+        if (walk.repeatable() && localDecision && result.arrived()) {
+            cache.put(key, new FlowCache.Path(result, walk.effects(),
+                    end instanceof Step.ReachedHost reached ? reached.host() : null));
+        }
+        return result;
+    }
+
+    private static Forwarded forwarded(Step.Terminal end) {
+        if (end instanceof Step.Delivered d) {
+            return new Forwarded(Forwarded.Outcome.DELIVERED, d.packet(), null);
+        }
+        if (end instanceof Step.ReachedHost r) {
+            return new Forwarded(Forwarded.Outcome.REACHED_HOST, r.packet(), null);
+        }
+        if (end instanceof Step.TtlExceeded t) {
+            return new Forwarded(Forwarded.Outcome.TTL_EXCEEDED, t.packet(), new Trace.Explanation(Codes.TTL_EXCEEDED,
+                    "Time to live exceeded at " + t.hop() + ".", t.hop().toString()));
+        }
+        return new Forwarded(Forwarded.Outcome.DROPPED, null, ((Step.Dropped) end).why());
     }
 
     private Step start(Origin origin, Packet packet) {

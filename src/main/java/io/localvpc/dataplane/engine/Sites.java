@@ -2,7 +2,9 @@ package io.localvpc.dataplane.engine;
 
 import io.localvpc.model.Cloud;
 import io.localvpc.model.Ipv4;
+import io.localvpc.model.RegionState;
 import io.localvpc.time.SimClock;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -19,11 +21,15 @@ public final class Sites {
     }
 
     public Optional<Site> site(String accountId, String region) {
-        if (Cloud.GLOBAL.equals(region) || !cloud.snapshot().containsKey(new Cloud.Key(accountId, region))) {
+        return state(accountId, region, clock.now()).map(state -> new Site(accountId, region, Topology.of(state)));
+    }
+
+    /** The committed state of an existing region as of {@code now}. */
+    public Optional<RegionState> state(String accountId, String region, Instant now) {
+        if (Cloud.GLOBAL.equals(region)) {
             return Optional.empty();
         }
-        var now = clock.now();
-        return Optional.of(new Site(accountId, region, Topology.of(cloud.region(accountId, region, now).read(now))));
+        return cloud.existing(accountId, region).map(r -> r.read(now));
     }
 
     /** The site and interface address a LocalVPC public IP stands for, in any account and region. */

@@ -11,6 +11,8 @@ public final class Walk {
     private final String region;
     private final List<Trace.Hop> hops = new ArrayList<>();
     private double latencyMillis;
+    private final List<FlowEffect> effects = new ArrayList<>();
+    private boolean repeatable = true;
 
     /** A walk at {@code now} whose internet distances are measured from {@code region}. */
     public Walk(Instant now, String region) {
@@ -48,5 +50,23 @@ public final class Walk {
 
     public List<Trace.Hop> hops() {
         return hops;
+    }
+
+    /** Something this packet changed that a later packet of its flow must change again (see {@link FlowEffect}). */
+    void effect(FlowEffect effect) {
+        effects.add(effect);
+    }
+
+    /** Marks a walk whose side effects cannot be replayed from the flow cache, so its path is not cached. */
+    void notRepeatable() {
+        repeatable = false;
+    }
+
+    boolean repeatable() {
+        return repeatable;
+    }
+
+    List<FlowEffect> effects() {
+        return effects;
     }
 }
