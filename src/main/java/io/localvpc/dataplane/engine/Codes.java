@@ -21,13 +21,15 @@ public final class Codes {
 
     public static final String TTL_EXCEEDED = "TTL_EXCEEDED";
     public static final String NGW_PORT_ALLOCATION_ERROR = "NGW_PORT_ALLOCATION_ERROR";
+    /** A TCP packet on a NAT translation that idled out: the NAT gateway answers with a RST. */
+    public static final String NGW_IDLE_TIMEOUT_RESET = "NGW_IDLE_TIMEOUT_RESET";
     public static final String NO_INTERFACE_AT_ADDRESS = "NO_INTERFACE_AT_ADDRESS";
     public static final String APPLIANCE_FORWARDING_NOT_SIMULATED = "APPLIANCE_FORWARDING_NOT_SIMULATED";
     public static final String ROUTING_LOOP = "ROUTING_LOOP";
     public static final String NO_ANSWER = "NO_ANSWER";
 
     /** Codes of LocalVPC's own, where Reachability Analyzer has none. */
-    public static final Set<String> LOCALVPC_ONLY = Set.of(TTL_EXCEEDED, NGW_PORT_ALLOCATION_ERROR,
+    public static final Set<String> LOCALVPC_ONLY = Set.of(TTL_EXCEEDED, NGW_PORT_ALLOCATION_ERROR, NGW_IDLE_TIMEOUT_RESET,
             NO_INTERFACE_AT_ADDRESS, APPLIANCE_FORWARDING_NOT_SIMULATED, ROUTING_LOOP, NO_ANSWER);
 
     private Codes() {}

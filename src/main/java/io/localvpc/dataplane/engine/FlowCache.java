@@ -31,16 +31,24 @@ final class FlowCache {
             this(result, effects.toArray(FlowEffect[]::new), host);
         }
 
-        boolean repeat(Instant now, SimulatedInternet internet) {
+        /**
+         * What this packet of the flow gets from the cached path: the cached result with its effects
+         * replayed, a reset where an effect says so, or null when the flow must take the full walk.
+         */
+        Forwarded replay(Instant now, SimulatedInternet internet) {
             if (host != null && internet.hostAt(host.address()) != host) {
-                return false;
+                return null;
             }
             for (FlowEffect effect : effects) {
-                if (!effect.repeat(now)) {
-                    return false;
+                FlowEffect.Replay replay = effect.repeat(now);
+                if (replay == FlowEffect.Replay.RESET) {
+                    return new Forwarded(Forwarded.Outcome.RESET, null, effect.resetReason());
+                }
+                if (replay == FlowEffect.Replay.WALK_AGAIN) {
+                    return null;
                 }
             }
-            return true;
+            return result;
         }
     }
 

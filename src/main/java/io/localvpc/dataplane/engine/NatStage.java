@@ -1,5 +1,6 @@
 package io.localvpc.dataplane.engine;
 
+import io.localvpc.dataplane.Trace;
 import io.localvpc.model.Ipv4;
 import io.localvpc.model.ec2.NatGateway;
 import io.localvpc.model.ec2.Subnet;
@@ -55,6 +56,13 @@ final class NatStage {
         counters.connectionAttempts.incrementAndGet();
         int port = translator.outbound(p.protocol().number(), p.source().bits(), p.sourcePort(),
                 p.destination().bits(), p.destinationPort(), walk.nowMillis());
+        Trace.Explanation idledOut = new Trace.Explanation(Codes.NGW_IDLE_TIMEOUT_RESET, "NAT gateway " + nat.id()
+                + " answered " + p.describe() + " with a TCP RST: the connection's translation idled out after "
+                + Translator.IDLE_TIMEOUT_MILLIS / 1000 + " s (IdleTimeoutCount).", nat.id());
+        if (port == Translator.EXPIRED) {
+            counters.packetsDropped.incrementAndGet();
+            return new Step.Reset(natIp, idledOut);
+        }
         if (port == Translator.NO_PORT) {
             counters.portAllocationErrors.incrementAndGet();
             counters.packetsDropped.incrementAndGet();
@@ -63,7 +71,7 @@ final class NatStage {
                     + " simultaneous connections per destination); ErrorPortAllocation counted.", nat.id());
         }
         walk.effect(new FlowEffect.NatSession(translator, counters, p, port,
-                !natSubnet.availabilityZone().equals(e.fromZone())));
+                !natSubnet.availabilityZone().equals(e.fromZone()), idledOut));
         Packet translated = hopped.withSource(natIp, port);
         walk.translation(nat.id(), "nat-gateway", "translate source",
                 "NGW_SOURCE_ADDRESS_REASSIGN, REMAP_EPHEMERAL_PORT, NGW_DEST_ADDRESS_PRESERVATION",

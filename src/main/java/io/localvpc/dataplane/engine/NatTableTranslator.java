@@ -21,6 +21,9 @@ public final class NatTableTranslator implements Translator {
     @Override
     public int outbound(int protocol, int sourceIp, int sourcePort, int destinationIp, int destinationPort, long nowMillis) {
         long result = table.outbound(protocolOf(protocol), sourceIp, sourcePort, destinationIp, destinationPort, nowMillis);
+        if (result == NatResult.EXPIRED) {
+            return EXPIRED;
+        }
         return NatResult.isTranslation(result) ? NatResult.port(result) : NO_PORT;
     }
 

@@ -126,6 +126,10 @@ public final class PacketEngine implements Network {
         if (end instanceof Step.Dropped dropped) {
             return new ProbeResult(Outcome.NO_ANSWER, null, null, null, 0, trace(walk, false, dropped.why()));
         }
+        if (end instanceof Step.Reset reset) {
+            return new ProbeResult(Outcome.REFUSED, reset.by(), null, roundTrip(walk, seq, 1), Responder.LINUX_TTL,
+                    trace(walk, false, reset.why()));
+        }
         if (end instanceof Step.TtlExceeded expired) {
             return new ProbeResult(Outcome.TTL_EXCEEDED, expired.hop(), null, roundTrip(walk, seq, 2), Responder.LINUX_TTL,
                     trace(walk, false, new Trace.Explanation(Codes.TTL_EXCEEDED, "Time to live exceeded at "
@@ -169,9 +173,10 @@ public final class PacketEngine implements Network {
         FlowCache cache = FlowCache.of(state.get());
         FlowCache.Key key = new FlowCache.Key(instanceId, flow);
         FlowCache.Path path = cache.get(key);
-        if (path != null && path.repeat(now, internet)) {
+        Forwarded replayed = path == null ? null : path.replay(now, internet);
+        if (replayed != null) {
             flowCacheHits.increment();
-            return path.result();
+            return replayed;
         }
         flowCacheMisses.increment();
         Site site = new Site(accountId, region, Topology.of(state.get()));
@@ -216,6 +221,9 @@ public final class PacketEngine implements Network {
         }
         if (end instanceof Step.ReachedHost r) {
             return new Forwarded(Forwarded.Outcome.REACHED_HOST, r.packet(), null);
+        }
+        if (end instanceof Step.Reset reset) {
+            return new Forwarded(Forwarded.Outcome.RESET, null, reset.why());
         }
         if (end instanceof Step.TtlExceeded t) {
             return new Forwarded(Forwarded.Outcome.TTL_EXCEEDED, t.packet(), new Trace.Explanation(Codes.TTL_EXCEEDED,

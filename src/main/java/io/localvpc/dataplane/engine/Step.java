@@ -53,6 +53,9 @@ public sealed interface Step {
 
     record TtlExceeded(Ipv4 hop, Packet packet) implements Terminal {}
 
+    /** A hop on the way answered the sender with a TCP RST (a NAT gateway on an idled-out connection). */
+    record Reset(Ipv4 by, Trace.Explanation why) implements Terminal {}
+
     static Dropped drop(String code, String message, String resourceId) {
         return new Dropped(new Trace.Explanation(code, message, resourceId));
     }

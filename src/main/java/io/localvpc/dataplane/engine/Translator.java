@@ -17,6 +17,12 @@ public interface Translator {
     /** Returned by {@link #outbound} when every port to that destination is in use. */
     int NO_PORT = -1;
 
+    /**
+     * Returned by {@link #outbound} for a TCP packet of a connection whose translation idled out:
+     * the NAT gateway answers it with a RST (AWS documents this, where a NAT instance sends FIN).
+     */
+    int EXPIRED = -2;
+
     /** Returned by {@link #inbound} when no live session matches. */
     long NO_SESSION = -1L;
 

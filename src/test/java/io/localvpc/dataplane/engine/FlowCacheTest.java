@@ -10,10 +10,12 @@ import io.localvpc.model.Ipv4;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ec2.model.DeleteNatGatewayRequest;
+import software.amazon.awssdk.services.ec2.model.CreateTagsRequest;
 import software.amazon.awssdk.services.ec2.model.DeleteRouteRequest;
 import software.amazon.awssdk.services.ec2.model.IpPermission;
 import software.amazon.awssdk.services.ec2.model.IpRange;
 import software.amazon.awssdk.services.ec2.model.RevokeSecurityGroupEgressRequest;
+import software.amazon.awssdk.services.ec2.model.Tag;
 
 /**
  * {@link PacketEngine#forward}'s flow cache: repeat packets of a flow take the cached path, and no
@@ -117,15 +119,33 @@ class FlowCacheTest {
     }
 
     @Test
-    void an_expired_nat_session_is_not_replayed_from_the_cache_but_opened_again() {
+    void a_tcp_packet_on_an_idled_out_nat_session_gets_a_reset_and_the_next_connection_opens_again() {
         established(HTTPS);
 
         cloud.clock.advance(Duration.ofMillis(Translator.IDLE_TIMEOUT_MILLIS + 1_000));
-        Forwarded after = forward(HTTPS);
+        Forwarded reset = forward(HTTPS);
+
+        assertThat(reset.outcome()).isEqualTo(Forwarded.Outcome.RESET);
+        assertThat(reset.why().code()).isEqualTo("NGW_IDLE_TIMEOUT_RESET");
+        assertThat(reset.why().resourceId()).isEqualTo(cloud.nat);
+        assertThat(engine.natStats(ACCOUNT, REGION, cloud.nat).idleTimeouts()).isEqualTo(1);
+
+        Forwarded reopened = forward(HTTPS);
+        assertThat(reopened.outcome()).isEqualTo(Forwarded.Outcome.REACHED_HOST);
+        assertThat(forward(HTTPS)).isSameAs(reopened);
+    }
+
+    @Test
+    void the_full_walk_also_answers_an_idled_out_tcp_packet_with_the_nat_gateways_reset() {
+        established(HTTPS);
+        cloud.clock.advance(Duration.ofMillis(Translator.IDLE_TIMEOUT_MILLIS + 1_000));
+        // Any write starts a new state and an empty cache, so this packet takes the whole walk.
+        cloud.call(CreateTagsRequest.builder().resources(cloud.nat).tags(Tag.builder().key("k").value("v").build()).build());
+
+        Forwarded reset = forward(HTTPS);
 
         assertThat(misses()).isEqualTo(2);
-        assertThat(after.outcome()).isEqualTo(Forwarded.Outcome.REACHED_HOST);
-        assertThat(engine.natStats(ACCOUNT, REGION, cloud.nat).idleTimeouts()).isEqualTo(1);
-        assertThat(forward(HTTPS)).isSameAs(after);
+        assertThat(reset.outcome()).isEqualTo(Forwarded.Outcome.RESET);
+        assertThat(reset.why().code()).isEqualTo("NGW_IDLE_TIMEOUT_RESET");
     }
 }
