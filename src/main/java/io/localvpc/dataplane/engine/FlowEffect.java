@@ -32,18 +32,18 @@ interface FlowEffect {
 
     /** The NAT gateway's source translation: the session refreshed on the same port, and the counters. */
     record NatSession(
-            Translator translator, NatGateways.Counters counters, Packet original, int port, boolean crossAz,
+            Translator translator, NatGateways.Counters counters, Packet original, long translation, boolean crossAz,
             Trace.Explanation resetReason)
             implements FlowEffect {
         @Override
         public Replay repeat(Instant now) {
-            int again = translator.outbound(original.protocol().number(), original.source().bits(), original.sourcePort(),
+            long again = translator.outbound(original.protocol().number(), original.source().bits(), original.sourcePort(),
                     original.destination().bits(), original.destinationPort(), now.toEpochMilli());
             if (again == Translator.EXPIRED) {
                 counters.packetsDropped.incrementAndGet();
                 return Replay.RESET;
             }
-            if (again != port) {
+            if (again != translation) {
                 return Replay.WALK_AGAIN;
             }
             counters.connectionAttempts.incrementAndGet();

@@ -3,16 +3,14 @@ package io.localvpc.dataplane.engine;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.IntFunction;
+import java.util.function.Function;
 
 /**
- * The data-plane side of every NAT gateway: one {@link Translator} per gateway address and the
+ * The data-plane side of every NAT gateway: one {@link Translator} over its addresses and the
  * gateway's counters, kept across committed states (a session outlives any one snapshot) and
  * keyed by account, region and gateway id.
  */
 public final class NatGateways {
-    private record AddressKey(String accountId, String region, String natId, int privateIp) {}
-
     private record GatewayKey(String accountId, String region, String natId) {}
 
     /** Counters named after the gateway's CloudWatch metrics. */
@@ -38,17 +36,23 @@ public final class NatGateways {
             long packetsInFromDestination,
             int activeConnections) {}
 
-    private final IntFunction<Translator> newTranslator;
-    private final Map<AddressKey, Translator> translators = new ConcurrentHashMap<>();
+    /** A gateway's translator and the addresses it was made for (a new address set starts a new one). */
+    private record Translation(int[] addresses, Translator translator) {}
+
+    private final Function<int[], Translator> newTranslator;
+    private final Map<GatewayKey, Translation> translators = new ConcurrentHashMap<>();
     private final Map<GatewayKey, Counters> counters = new ConcurrentHashMap<>();
 
-    public NatGateways(IntFunction<Translator> newTranslator) {
+    public NatGateways(Function<int[], Translator> newTranslator) {
         this.newTranslator = newTranslator;
     }
 
-    Translator translator(Site site, String natId, int privateIp) {
-        return translators.computeIfAbsent(new AddressKey(site.accountId(), site.region(), natId, privateIp),
-                k -> newTranslator.apply(privateIp));
+    /** The gateway's translator over {@code addresses} (primary first). */
+    Translator translator(Site site, String natId, int[] addresses) {
+        return translators.compute(new GatewayKey(site.accountId(), site.region(), natId), (k, current) ->
+                current != null && java.util.Arrays.equals(current.addresses(), addresses)
+                        ? current
+                        : new Translation(addresses.clone(), newTranslator.apply(addresses))).translator();
     }
 
     Counters counters(Site site, String natId) {
@@ -59,12 +63,10 @@ public final class NatGateways {
         Counters c = counters.getOrDefault(new GatewayKey(accountId, region, natId), new Counters());
         long idle = 0;
         int active = 0;
-        for (Map.Entry<AddressKey, Translator> e : translators.entrySet()) {
-            AddressKey k = e.getKey();
-            if (k.accountId().equals(accountId) && k.region().equals(region) && k.natId().equals(natId)) {
-                active += e.getValue().activeSessions(nowMillis);
-                idle += e.getValue().idleTimeouts();
-            }
+        Translation translation = translators.get(new GatewayKey(accountId, region, natId));
+        if (translation != null) {
+            active = translation.translator().activeSessions(nowMillis);
+            idle = translation.translator().idleTimeouts();
         }
         return new Stats(c.connectionAttempts.get(), c.packetsDropped.get(), c.unsolicitedDropped.get(),
                 c.portAllocationErrors.get(), idle, c.crossAzPackets.get(), c.packetsOutToDestination.get(),

@@ -52,30 +52,32 @@ final class NatStage {
             walk.hop(nat.id(), "nat-gateway", "cross-az", "AVAILABILITY_ZONE_CROSSED: " + e.fromZone() + " → "
                     + natSubnet.availabilityZone() + " (charged as cross-AZ data transfer)");
         }
-        Translator translator = fabric.nats().translator(e.site(), nat.id(), natIp.bits());
+        Translator translator = fabric.nats().translator(e.site(), nat.id(), addresses(nat));
         counters.connectionAttempts.incrementAndGet();
-        int port = translator.outbound(p.protocol().number(), p.source().bits(), p.sourcePort(),
+        long translation = translator.outbound(p.protocol().number(), p.source().bits(), p.sourcePort(),
                 p.destination().bits(), p.destinationPort(), walk.nowMillis());
         Trace.Explanation idledOut = new Trace.Explanation(Codes.NGW_IDLE_TIMEOUT_RESET, "NAT gateway " + nat.id()
                 + " answered " + p.describe() + " with a TCP RST: the connection's translation idled out after "
                 + Translator.IDLE_TIMEOUT_MILLIS / 1000 + " s (IdleTimeoutCount).", nat.id());
-        if (port == Translator.EXPIRED) {
+        if (translation == Translator.EXPIRED) {
             counters.packetsDropped.incrementAndGet();
             return new Step.Reset(natIp, idledOut);
         }
-        if (port == Translator.NO_PORT) {
+        if (translation == Translator.NO_PORT) {
             counters.portAllocationErrors.incrementAndGet();
             counters.packetsDropped.incrementAndGet();
             return Step.drop(Codes.NGW_PORT_ALLOCATION_ERROR, "NAT gateway " + nat.id() + " has no free port to "
                     + p.destinationText() + " (" + Translator.MAX_PER_DESTINATION
                     + " simultaneous connections per destination); ErrorPortAllocation counted.", nat.id());
         }
-        walk.effect(new FlowEffect.NatSession(translator, counters, p, port,
+        walk.effect(new FlowEffect.NatSession(translator, counters, p, translation,
                 !natSubnet.availabilityZone().equals(e.fromZone()), idledOut));
-        Packet translated = hopped.withSource(natIp, port);
+        Ipv4 sourceIp = new Ipv4(Translator.address(translation));
+        int port = Translator.port(translation);
+        Packet translated = hopped.withSource(sourceIp, port);
         walk.translation(nat.id(), "nat-gateway", "translate source",
                 "NGW_SOURCE_ADDRESS_REASSIGN, REMAP_EPHEMERAL_PORT, NGW_DEST_ADDRESS_PRESERVATION",
-                p.sourceText() + " → " + natIp + ":" + port);
+                p.sourceText() + " → " + sourceIp + ":" + port);
         walk.addLatency(PROCESSING_MILLIS);
         counters.packetsOutToDestination.incrementAndGet();
         if (!natSubnet.cidrBlock().contains(translated.destination())) {
@@ -100,8 +102,9 @@ final class NatStage {
             counters.packetsDropped.incrementAndGet();
             return denied.get();
         }
-        Translator translator = fabric.nats().translator(r.site(), nat.id(), p.destination().bits());
-        long original = translator.inbound(p.protocol().number(), p.source().bits(), p.sourcePort(), p.destinationPort(),
+        Translator translator = fabric.nats().translator(r.site(), nat.id(), addresses(nat));
+        long original = translator.inbound(p.protocol().number(), p.source().bits(), p.sourcePort(),
+                p.destination().bits(), p.destinationPort(),
                 walk.nowMillis());
         if (original == Translator.NO_SESSION) {
             counters.unsolicitedDropped.incrementAndGet();
@@ -124,5 +127,14 @@ final class NatStage {
             }
         }
         return new Step.Route(r.site(), natSubnet, back);
+    }
+
+    /** The gateway's private addresses, primary first: each adds 55,000 connections per destination. */
+    static int[] addresses(NatGateway nat) {
+        return nat.addresses().stream()
+                .filter(a -> a.privateIp() != null)
+                .sorted(java.util.Comparator.comparing(a -> !a.isPrimary()))
+                .mapToInt(a -> a.privateIp().bits())
+                .toArray();
     }
 }

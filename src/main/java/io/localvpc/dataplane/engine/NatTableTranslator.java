@@ -5,35 +5,35 @@ import io.localvpc.dataplane.nat.NatResult;
 import io.localvpc.dataplane.nat.NatTable;
 
 /**
- * One NAT gateway address's translations as the packet engine asks for them, kept in a
- * {@link NatTable}: the engine speaks in protocol numbers and translated ports, the table in
- * packed (address, port) words.
+ * A NAT gateway's translations as the packet engine asks for them, kept in a {@link NatTable} over
+ * all of the gateway's private addresses (primary first), so secondary addresses add 55,000
+ * connections per destination each.
  */
 public final class NatTableTranslator implements Translator {
     private final NatTable table;
-    private final int address;
 
-    public NatTableTranslator(int natPrivateIp) {
-        this.table = NatTable.aws(natPrivateIp);
-        this.address = natPrivateIp;
+    /** @param addresses the gateway's private addresses, primary first */
+    public NatTableTranslator(int[] addresses) {
+        this.table = NatTable.aws(addresses[0], java.util.Arrays.copyOfRange(addresses, 1, addresses.length));
     }
 
     @Override
-    public int outbound(int protocol, int sourceIp, int sourcePort, int destinationIp, int destinationPort, long nowMillis) {
+    public long outbound(int protocol, int sourceIp, int sourcePort, int destinationIp, int destinationPort, long nowMillis) {
         long result = table.outbound(protocolOf(protocol), sourceIp, sourcePort, destinationIp, destinationPort, nowMillis);
         if (result == NatResult.EXPIRED) {
             return EXPIRED;
         }
-        return NatResult.isTranslation(result) ? NatResult.port(result) : NO_PORT;
+        return NatResult.isTranslation(result) ? packed(result) : NO_PORT;
     }
 
     @Override
-    public long inbound(int protocol, int remoteIp, int remotePort, int translatedPort, long nowMillis) {
-        long result = table.inbound(protocolOf(protocol), remoteIp, remotePort, address, translatedPort, nowMillis);
-        if (!NatResult.isTranslation(result)) {
-            return NO_SESSION;
-        }
-        return ((long) NatResult.ip(result) << 32) | (NatResult.port(result) & 0xFFFFL);
+    public long inbound(int protocol, int remoteIp, int remotePort, int natIp, int translatedPort, long nowMillis) {
+        long result = table.inbound(protocolOf(protocol), remoteIp, remotePort, natIp, translatedPort, nowMillis);
+        return NatResult.isTranslation(result) ? packed(result) : NO_SESSION;
+    }
+
+    private static long packed(long natResult) {
+        return ((long) NatResult.ip(natResult) << 32) | (NatResult.port(natResult) & 0xFFFFL);
     }
 
     @Override

@@ -25,7 +25,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.function.IntFunction;
+import java.util.function.Function;
 
 /**
  * The simulated network: {@link Network} over the committed cloud model and the one clock. A probe
@@ -53,7 +53,7 @@ public final class PacketEngine implements Network {
     }
 
     /** An engine whose NAT gateway addresses translate with tables from {@code translators} (given the address). */
-    public PacketEngine(Cloud cloud, SimClock clock, IntFunction<Translator> translators) {
+    public PacketEngine(Cloud cloud, SimClock clock, Function<int[], Translator> translators) {
         this.clock = clock;
         this.sites = new Sites(cloud, clock);
         this.internet = new SimulatedInternet();
