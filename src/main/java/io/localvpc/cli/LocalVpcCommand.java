@@ -1,8 +1,8 @@
 package io.localvpc.cli;
 
 import java.util.List;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** {@code localvpc}: the emulator's command line. Without a subcommand it serves. */
 @Command(

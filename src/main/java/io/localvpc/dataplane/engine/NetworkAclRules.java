@@ -2,8 +2,8 @@ package io.localvpc.dataplane.engine;
 
 import io.localvpc.dataplane.Protocol;
 import io.localvpc.model.Ipv4;
-import io.localvpc.model.ec2.NetworkAcl;
 import io.localvpc.model.ec2.NetworkAcl.Entry;
+import io.localvpc.model.ec2.NetworkAcl;
 import java.util.Comparator;
 import java.util.List;
 

@@ -2,10 +2,10 @@ package io.localvpc.dataplane.engine;
 
 import io.localvpc.model.ec2.Instance;
 import io.localvpc.model.ec2.NetworkInterface;
-import io.localvpc.model.ec2.RouteTable;
 import io.localvpc.model.ec2.RouteTable.Route;
+import io.localvpc.model.ec2.RouteTable;
 import io.localvpc.model.ec2.Subnet;
-import io.localvpc.service.ec2.RouteTargets;
+import io.localvpc.service.ec2.routing.RouteTargets;
 import java.util.Optional;
 
 /** The VPC router: the subnet's route table, longest prefix match, and the hand-off to the route's target. */

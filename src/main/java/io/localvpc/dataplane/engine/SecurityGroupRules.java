@@ -3,8 +3,8 @@ package io.localvpc.dataplane.engine;
 import io.localvpc.dataplane.Protocol;
 import io.localvpc.model.Cidr;
 import io.localvpc.model.Ipv4;
-import io.localvpc.model.ec2.SecurityGroup;
 import io.localvpc.model.ec2.SecurityGroup.Rule;
+import io.localvpc.model.ec2.SecurityGroup;
 import java.util.List;
 import java.util.Optional;
 

@@ -4,6 +4,25 @@ import io.localvpc.api.ServiceRoutes;
 import io.localvpc.model.ec2.Instance;
 import io.localvpc.model.ec2.NatGateway;
 import io.localvpc.service.CloudAccess;
+import io.localvpc.service.ec2.addressing.AddressService;
+import io.localvpc.service.ec2.addressing.NatGatewayService;
+import io.localvpc.service.ec2.addressing.NetworkInterfaceService;
+import io.localvpc.service.ec2.instances.IamInstanceProfileAssociationService;
+import io.localvpc.service.ec2.instances.ImageService;
+import io.localvpc.service.ec2.instances.InstanceAttributeService;
+import io.localvpc.service.ec2.instances.InstanceLifecycle;
+import io.localvpc.service.ec2.instances.InstanceService;
+import io.localvpc.service.ec2.instances.InstanceTypeService;
+import io.localvpc.service.ec2.instances.VolumeService;
+import io.localvpc.service.ec2.routing.NetworkAclService;
+import io.localvpc.service.ec2.routing.RouteService;
+import io.localvpc.service.ec2.routing.RouteTableService;
+import io.localvpc.service.ec2.securitygroups.SecurityGroupService;
+import io.localvpc.service.ec2.vpc.InternetGatewayService;
+import io.localvpc.service.ec2.vpc.SubnetService;
+import io.localvpc.service.ec2.vpc.VpcDefaults;
+import io.localvpc.service.ec2.vpc.VpcService;
+import io.localvpc.service.ec2.vpc.ZoneService;
 import io.localvpc.wire.ServiceDescriptor;
 
 /** Amazon EC2 as LocalVPC serves it: every resource family's operations in one table. */

@@ -1,6 +1,7 @@
 package io.localvpc.service.ssm;
 
 import io.localvpc.model.ssm.Parameter;
+import io.localvpc.service.ec2.Filters;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;

@@ -6,6 +6,7 @@ import io.localvpc.model.RegionState;
 import io.localvpc.model.StateView;
 import io.localvpc.model.ssm.Parameter;
 import io.localvpc.service.CloudAccess;
+import io.localvpc.service.ec2.Filters;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;

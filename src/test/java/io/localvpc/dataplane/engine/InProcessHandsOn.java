@@ -11,6 +11,7 @@ import io.localvpc.store.MemoryStore;
 import io.localvpc.time.SimClock;
 import java.time.Duration;
 import java.time.Instant;
+import software.amazon.awssdk.services.ec2.model.AllocateAddressRequest;
 import software.amazon.awssdk.services.ec2.model.AllocateAddressResponse;
 import software.amazon.awssdk.services.ec2.model.AssociateRouteTableRequest;
 import software.amazon.awssdk.services.ec2.model.AttachInternetGatewayRequest;
@@ -33,7 +34,6 @@ import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.InstanceType;
 import software.amazon.awssdk.services.ec2.model.RunInstancesRequest;
 import software.amazon.awssdk.services.ec2.model.RunInstancesResponse;
-import software.amazon.awssdk.services.ec2.model.AllocateAddressRequest;
 
 /**
  * The hands-on topology of {@code HandsOnDataPlaneTest} (a public subnet with a NAT gateway and an
