@@ -38,23 +38,24 @@ import software.amazon.awssdk.services.ec2.model.RunInstancesResponse;
 /**
  * The hands-on topology of {@code HandsOnDataPlaneTest} (a public subnet with a NAT gateway and an
  * internet gateway route, a private subnet routed to the NAT gateway, an instance in each), built
- * by calling the EC2 handlers in process: no HTTP, no SDK client, one frozen clock.
+ * by calling the EC2 handlers in process: no HTTP, no SDK client, one frozen clock. The packet-walk
+ * benchmark in {@code bench/} compiles this same file, so tests and benchmark walk one topology.
  */
-final class InProcessHandsOn {
-    static final String ACCOUNT = "111122223333";
-    static final String REGION = "ap-northeast-1";
+public final class InProcessHandsOn {
+    public static final String ACCOUNT = "111122223333";
+    public static final String REGION = "ap-northeast-1";
 
-    final SimClock clock = SimClock.frozenAt(Instant.parse("2026-11-29T00:00:00Z"));
-    final Cloud cloud = new Cloud(new MemoryStore());
-    final ServiceRoutes ec2 = Ec2Api.create(new CloudAccess(cloud, Timings.DEFAULT, Quotas.DEFAULT)).routes();
-    final PacketEngine engine = new PacketEngine(cloud, clock);
-    final String privateTable;
-    final String nat;
-    final String eip;
-    final String group;
-    final String privateInstance;
+    public final SimClock clock = SimClock.frozenAt(Instant.parse("2026-11-29T00:00:00Z"));
+    public final Cloud cloud = new Cloud(new MemoryStore());
+    public final ServiceRoutes ec2 = Ec2Api.create(new CloudAccess(cloud, Timings.DEFAULT, Quotas.DEFAULT)).routes();
+    public final PacketEngine engine = new PacketEngine(cloud, clock);
+    public final String privateTable;
+    public final String nat;
+    public final String eip;
+    public final String group;
+    public final String privateInstance;
 
-    InProcessHandsOn() {
+    public InProcessHandsOn() {
         String vpc = this.<CreateVpcResponse>call(CreateVpcRequest.builder().cidrBlock("10.0.0.0/16").build()).vpc().vpcId();
         String publicSubnet = subnet(vpc, "10.0.10.0/24", "ap-northeast-1a");
         String privateSubnet = subnet(vpc, "10.0.20.0/24", "ap-northeast-1c");

@@ -1,5 +1,7 @@
 package io.localvpc.bench.walk;
 
+import io.localvpc.dataplane.engine.InProcessHandsOn;
+
 import io.localvpc.dataplane.Probe;
 import io.localvpc.dataplane.ProbeResult;
 import io.localvpc.dataplane.engine.Flow;
@@ -43,17 +45,17 @@ public class PacketWalkBenchmark {
     @Param({"1", "1000"})
     public int flows;
 
-    private HandsOnTopology topology;
+    private InProcessHandsOn topology;
     private Flow[] established;
     private int next;
 
     @Setup(Level.Trial)
     public void setUp() {
-        topology = new HandsOnTopology();
+        topology = new InProcessHandsOn();
         established = new Flow[flows];
         for (int i = 0; i < flows; i++) {
             established[i] = Flow.tcp(32_768 + i, GOOGLE_DNS, 443);
-            Forwarded first = topology.engine.forward(HandsOnTopology.ACCOUNT, HandsOnTopology.REGION,
+            Forwarded first = topology.engine.forward(InProcessHandsOn.ACCOUNT, InProcessHandsOn.REGION,
                     topology.privateInstance, established[i]);
             if (first.outcome() != Forwarded.Outcome.REACHED_HOST || !first.packet().source().toString().equals(topology.eip)) {
                 throw new IllegalStateException("the walk did not reach 8.8.8.8 from the Elastic IP: " + first);
@@ -65,13 +67,13 @@ public class PacketWalkBenchmark {
     public Forwarded establishedFlows() {
         Flow flow = established[next];
         next = next + 1 == flows ? 0 : next + 1;
-        return topology.engine.forward(HandsOnTopology.ACCOUNT, HandsOnTopology.REGION, topology.privateInstance, flow);
+        return topology.engine.forward(InProcessHandsOn.ACCOUNT, InProcessHandsOn.REGION, topology.privateInstance, flow);
     }
 
     @Benchmark
     public ProbeResult tracedProbe() {
         topology.clock.advance(PROBE_SPACING);
-        return topology.engine.probe(HandsOnTopology.ACCOUNT, HandsOnTopology.REGION, topology.privateInstance,
+        return topology.engine.probe(InProcessHandsOn.ACCOUNT, InProcessHandsOn.REGION, topology.privateInstance,
                 Probe.ping(GOOGLE_DNS));
     }
 }
