@@ -1,15 +1,10 @@
 package io.localvpc.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.ConnectException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -84,21 +79,14 @@ public final class ExecCommand implements Callable<Integer> {
             err.flush();
             return CLIENT_ERROR;
         }
-        ObjectMapper mapper = new ObjectMapper();
-        ObjectNode body = mapper.createObjectNode();
-        body.put("instance", instance);
-        body.put("command", String.join(" ", words));
-        body.put("accountId", settings.accountId());
-        body.put("region", settings.region());
-        HttpResponse<String> response;
+        ObjectNode body = ControlClient.json().createObjectNode()
+                .put("instance", instance)
+                .put("command", String.join(" ", words))
+                .put("accountId", settings.accountId())
+                .put("region", settings.region());
+        ControlClient.Answer response;
         try {
-            HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-            HttpRequest request = HttpRequest.newBuilder(settings.resolvePath("/_localvpc/exec"))
-                    .timeout(Duration.ofMinutes(5))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(mapper.writeValueAsString(body), StandardCharsets.UTF_8))
-                    .build();
-            response = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            response = ControlClient.post(settings, "/_localvpc/exec", body, Duration.ofMinutes(5));
         } catch (ConnectException e) {
             return unreachable(err, settings, "connection refused");
         } catch (IOException e) {
@@ -107,16 +95,11 @@ public final class ExecCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
             return unreachable(err, settings, "interrupted");
         }
-        JsonNode answer;
-        try {
-            answer = mapper.readTree(response.body());
-        } catch (IOException e) {
-            answer = null;
-        }
-        if (response.statusCode() != 200 || answer == null || !answer.has("exitCode")) {
+        JsonNode answer = response.json();
+        if (response.status() != 200 || answer == null || !answer.has("exitCode")) {
             String message = answer != null && answer.hasNonNull("message")
                     ? answer.get("message").asText()
-                    : "HTTP " + response.statusCode() + " from " + settings.endpoint() + ": " + response.body();
+                    : "HTTP " + response.status() + " from " + settings.endpoint() + ": " + response.raw();
             err.println("localvpc exec: " + message);
             err.flush();
             return CLIENT_ERROR;

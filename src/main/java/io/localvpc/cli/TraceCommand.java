@@ -1,14 +1,10 @@
 package io.localvpc.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.localvpc.dataplane.trace.TraceText;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -47,12 +43,20 @@ public final class TraceCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    private Map<String, String> environment = System.getenv();
+    private final Map<String, String> environment;
 
-    /** Replaces the environment the settings come from (for running the command in-process). */
-    public TraceCommand environment(Map<String, String> env) {
+    public TraceCommand() {
+        this(System.getenv());
+    }
+
+    /** With a given environment instead of the process's (tests). */
+    public TraceCommand(Map<String, String> env) {
         this.environment = env;
-        return this;
+    }
+
+    /** This command on its own, with a given environment (what tests run in-process). */
+    public static picocli.CommandLine commandLine(Map<String, String> env) {
+        return new picocli.CommandLine(new TraceCommand(env));
     }
 
     @Override
@@ -60,8 +64,7 @@ public final class TraceCommand implements Callable<Integer> {
         ClientSettings settings = ClientSettings.resolve(endpoint, region, environment);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ObjectMapper mapper = new ObjectMapper();
-        ObjectNode body = mapper.createObjectNode()
+        ObjectNode body = ControlClient.json().createObjectNode()
                 .put("accountId", settings.accountId())
                 .put("region", settings.region())
                 .put("source", source)
@@ -70,23 +73,17 @@ public final class TraceCommand implements Callable<Integer> {
         if (port != null) {
             body.put("port", port);
         }
-        JsonNode answer;
-        int status;
+        ControlClient.Answer response;
         try {
-            HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-            HttpResponse<String> response = client.send(HttpRequest.newBuilder(settings.resolvePath("/_localvpc/trace"))
-                    .timeout(Duration.ofSeconds(30))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(mapper.writeValueAsString(body)))
-                    .build(), HttpResponse.BodyHandlers.ofString());
-            status = response.statusCode();
-            answer = mapper.readTree(response.body());
+            response = ControlClient.post(settings, "/_localvpc/trace", body, Duration.ofSeconds(30));
         } catch (IOException e) {
             err.println("localvpc trace: cannot reach LocalVPC at " + settings.endpoint() + ": " + e.getMessage());
             return 2;
         }
-        if (status != 200) {
-            err.println("localvpc trace: " + answer.path("error").asText("error") + ": " + answer.path("message").asText());
+        JsonNode answer = response.json();
+        if (response.status() != 200 || answer == null) {
+            err.println("localvpc trace: " + (answer == null ? "HTTP " + response.status() + ": " + response.raw()
+                    : answer.path("error").asText("error") + ": " + answer.path("message").asText()));
             return 2;
         }
         TraceText.lines(answer).forEach(out::println);

@@ -19,6 +19,7 @@ public final class ControlApi {
     public static final String PREFIX = "/_localvpc/";
 
     private final ObjectMapper mapper;
+    private final JsonAnswers answers;
     private final SimClock clock;
     private final List<String> services;
     private final String version;
@@ -32,6 +33,7 @@ public final class ControlApi {
     public ControlApi(ObjectMapper mapper, SimClock clock, List<String> services, String version, Tracer tracer,
             ExecEndpoint exec) {
         this.mapper = mapper;
+        this.answers = new JsonAnswers(mapper);
         this.clock = clock;
         this.services = services;
         this.version = version;
@@ -42,12 +44,12 @@ public final class ControlApi {
     public AwsHttpResponse handle(AwsHttpRequest request) {
         String path = request.path().substring(PREFIX.length());
         return switch (request.method() + " " + path) {
-            case "GET health" -> json(200, health());
-            case "GET clock" -> json(200, clockState());
+            case "GET health" -> answers.json(200, health());
+            case "GET clock" -> answers.json(200, clockState());
             case "POST clock/advance" -> advance(FormParams.parse(request.query()));
             case "POST trace" -> trace(request);
             case "POST exec" -> exec.handle(request);
-            default -> json(404, error("NotFound", "No such LocalVPC endpoint: " + request.method() + " " + request.path()));
+            default -> answers.error(404, "NotFound", "No such LocalVPC endpoint: " + request.method() + " " + request.path());
         };
     }
 
@@ -74,9 +76,9 @@ public final class ControlApi {
                 throw new NumberFormatException();
             }
             clock.advance(Duration.ofMillis(Math.round(value * 1000)));
-            return json(200, clockState());
+            return answers.json(200, clockState());
         } catch (NumberFormatException | NullPointerException e) {
-            return json(400, error("InvalidParameterValue", "seconds must be a non-negative number, got " + seconds));
+            return answers.error(400, "InvalidParameterValue", "seconds must be a non-negative number, got " + seconds);
         }
     }
 
@@ -86,28 +88,13 @@ public final class ControlApi {
         try {
             traceRequest = mapper.readValue(request.body(), io.localvpc.dataplane.trace.TraceRequest.class);
         } catch (java.io.IOException e) {
-            return json(400, error("InvalidRequest", "The body must be a JSON object with source and destination: "
-                    + e.getMessage()));
+            return answers.error(400, "InvalidRequest", "The body must be a JSON object with source and destination: "
+                    + e.getMessage());
         }
         try {
-            return json(200, mapper.valueToTree(tracer.trace(traceRequest)));
+            return answers.json(200, mapper.valueToTree(tracer.trace(traceRequest)));
         } catch (io.localvpc.dataplane.trace.Tracer.BadRequest e) {
-            return json(400, error("InvalidParameterValue", e.getMessage()));
-        }
-    }
-
-    private ObjectNode error(String code, String message) {
-        ObjectNode body = mapper.createObjectNode();
-        body.put("error", code);
-        body.put("message", message);
-        return body;
-    }
-
-    private AwsHttpResponse json(int status, ObjectNode body) {
-        try {
-            return new AwsHttpResponse(status, "application/json", java.util.Map.of(), mapper.writeValueAsBytes(body));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
+            return answers.error(400, "InvalidParameterValue", e.getMessage());
         }
     }
 }

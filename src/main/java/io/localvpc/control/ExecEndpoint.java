@@ -21,7 +21,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -39,6 +38,7 @@ public final class ExecEndpoint {
     private static final Pattern PLAIN_WORD = Pattern.compile("[A-Za-z0-9_@%+=:,./-]+");
 
     private final ObjectMapper mapper;
+    private final JsonAnswers answers;
     private final SimClock clock;
     private final Cloud cloud;
     private final Supplier<Network> network;
@@ -46,6 +46,7 @@ public final class ExecEndpoint {
 
     public ExecEndpoint(ObjectMapper mapper, SimClock clock, Cloud cloud, Supplier<Network> network, Shell shell) {
         this.mapper = mapper;
+        this.answers = new JsonAnswers(mapper);
         this.clock = clock;
         this.cloud = cloud;
         this.network = network;
@@ -57,27 +58,27 @@ public final class ExecEndpoint {
         try {
             body = mapper.readTree(request.body().length == 0 ? "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8) : request.body());
         } catch (JsonProcessingException e) {
-            return error(400, "InvalidRequest", "The body must be a JSON object: " + e.getOriginalMessage());
+            return answers.error(400, "InvalidRequest", "The body must be a JSON object: " + e.getOriginalMessage());
         } catch (java.io.IOException e) {
-            return error(400, "InvalidRequest", "The body could not be read: " + e.getMessage());
+            return answers.error(400, "InvalidRequest", "The body could not be read: " + e.getMessage());
         }
         if (body == null || !body.isObject()) {
-            return error(400, "InvalidRequest", "The body must be a JSON object with \"instance\" and \"command\"");
+            return answers.error(400, "InvalidRequest", "The body must be a JSON object with \"instance\" and \"command\"");
         }
         String instance = text(body, "instance");
         if (instance == null || instance.isBlank()) {
-            return error(400, "MissingParameter", "\"instance\" (an instance ID or Name tag) is required");
+            return answers.error(400, "MissingParameter", "\"instance\" (an instance ID or Name tag) is required");
         }
         String command = command(body.get("command"));
         if (command == null) {
-            return error(400, "MissingParameter", "\"command\" (a string, or an array of words) is required");
+            return answers.error(400, "MissingParameter", "\"command\" (a string, or an array of words) is required");
         }
         CallerIdentity caller = CallerIdentity.of(request, FormParams.parse(request.query()));
         String accountId = Optional.ofNullable(text(body, "accountId")).orElse(caller.accountId());
         String region = Optional.ofNullable(text(body, "region")).orElse(caller.region());
         Network net = network.get();
         if (net == null) {
-            return error(503, "DataPlaneUnavailable",
+            return answers.error(503, "DataPlaneUnavailable",
                     "No simulated network is attached to this LocalVPC, so commands cannot run on instances");
         }
         Instant now = clock.now();
@@ -88,13 +89,13 @@ public final class ExecEndpoint {
         }
         Instance target = found.instance;
         if (!"running".equals(target.state())) {
-            return error(409, "InvalidInstanceState", "Instance " + target.id() + " is " + target.state()
+            return answers.error(409, "InvalidInstanceState", "Instance " + target.id() + " is " + target.state()
                     + ": commands run only on a running instance (SSM: Instances [[" + target.id()
                     + "]] not in a valid state for account " + accountId + ")");
         }
         Optional<HostView> host = net.host(accountId, region, target.id());
         if (host.isEmpty()) {
-            return error(404, "InvalidInstanceId.NotFound",
+            return answers.error(404, "InvalidInstanceId.NotFound",
                     "Instance " + target.id() + " is not on the simulated network of " + accountId + "/" + region);
         }
         ExecResult result = shell.run(new Session(net, accountId, region, host.get(), now), command);
@@ -103,7 +104,7 @@ public final class ExecEndpoint {
         answer.put("stdout", result.stdout());
         answer.put("stderr", result.stderr());
         answer.put("exitCode", result.exitCode());
-        return json(200, answer);
+        return answers.json(200, answer);
     }
 
     private record Found(Instance instance, AwsHttpResponse error) {}
@@ -113,7 +114,7 @@ public final class ExecEndpoint {
             return state.find(Instance.class, wanted)
                     .filter(i -> !"terminated".equals(i.state()))
                     .map(i -> new Found(i, null))
-                    .orElseGet(() -> new Found(null, error(404, "InvalidInstanceId.NotFound",
+                    .orElseGet(() -> new Found(null, answers.error(404, "InvalidInstanceId.NotFound",
                             "The instance ID '" + wanted + "' does not exist")));
         }
         List<Instance> named = new ArrayList<>();
@@ -124,14 +125,14 @@ public final class ExecEndpoint {
         }
         named.sort(Comparator.comparing(Instance::id));
         if (named.isEmpty()) {
-            return new Found(null, error(404, "InvalidInstanceId.NotFound",
+            return new Found(null, answers.error(404, "InvalidInstanceId.NotFound",
                     "No instance has the ID or Name tag '" + wanted + "'"));
         }
         List<Instance> running = named.stream().filter(i -> "running".equals(i.state())).toList();
         if (named.size() == 1 || running.size() == 1) {
             return new Found(running.size() == 1 ? running.get(0) : named.get(0), null);
         }
-        return new Found(null, error(400, "AmbiguousInstanceName", "Name tag '" + wanted + "' is on "
+        return new Found(null, answers.error(400, "AmbiguousInstanceName", "Name tag '" + wanted + "' is on "
                 + named.size() + " instances (" + String.join(", ", named.stream().map(Instance::id).toList())
                 + "): give the instance ID"));
     }
@@ -161,20 +162,5 @@ public final class ExecEndpoint {
     private static String text(JsonNode body, String field) {
         JsonNode value = body.get(field);
         return value == null || value.isNull() ? null : value.asText();
-    }
-
-    private AwsHttpResponse error(int status, String code, String message) {
-        ObjectNode body = mapper.createObjectNode();
-        body.put("error", code);
-        body.put("message", message);
-        return json(status, body);
-    }
-
-    private AwsHttpResponse json(int status, ObjectNode body) {
-        try {
-            return new AwsHttpResponse(status, "application/json", Map.of(), mapper.writeValueAsBytes(body));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

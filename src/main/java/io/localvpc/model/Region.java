@@ -73,7 +73,11 @@ public final class Region {
                     journal.append(accountId, name, tx.changes());
                     RegionState next = tx.result();
                     state = next;
-                    nextDue = earliestDue(next);
+                    // Only a write to a timed type can move the next due time; most writes (tags,
+                    // routes, rules) leave it, and rescanning every instance on each is wasted work.
+                    if (tx.wrote(evolutions.keySet())) {
+                        nextDue = earliestDue(next);
+                    }
                 }
                 committed = true;
                 tx.commitActions().forEach(Runnable::run);

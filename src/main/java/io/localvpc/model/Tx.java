@@ -84,6 +84,16 @@ public final class Tx implements StateView {
         return !changes.isEmpty();
     }
 
+    /** Whether this transaction wrote any resource of one of {@code types}. */
+    boolean wrote(java.util.Set<? extends Class<?>> types) {
+        for (Class<?> type : working.keySet()) {
+            if (types.contains(type)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     List<Change> changes() {
         return List.copyOf(changes);
     }

@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.localvpc.cli.LocalVpcCommand;
+import io.localvpc.cli.ExecCommand;
+import io.localvpc.cli.TraceCommand;
 import io.localvpc.testing.HandsOnTopology;
 import io.localvpc.testing.LocalVpcServer;
 import java.io.PrintWriter;
@@ -124,19 +125,12 @@ class HandsOnShellTest {
         assertThat(cli(new StringWriter(), "exec", "private-box", "--", "no-such-tool")).isEqualTo(127);
     }
 
-    /** Runs a {@code localvpc} client command in-process against the test server. */
+    /** Runs a {@code localvpc} client command ({@code exec} or {@code trace}) in-process against the test server. */
     private static int cli(StringWriter out, String... args) {
         Map<String, String> env = Map.of("AWS_ENDPOINT_URL", server.localVpc().endpoint().toString(),
                 "AWS_REGION", LocalVpcServer.REGION.id(), "AWS_ACCESS_KEY_ID", ACCOUNT);
-        CommandLine cli = args[0].equals("exec")
-                ? io.localvpc.cli.ExecCommand.commandLine(env)
-                : new CommandLine(new LocalVpcCommand());
+        CommandLine cli = args[0].equals("exec") ? ExecCommand.commandLine(env) : TraceCommand.commandLine(env);
         cli.setOut(new PrintWriter(out, true)).setErr(new PrintWriter(new StringWriter(), true));
-        if (args[0].equals("trace")) {
-            io.localvpc.cli.TraceCommand trace = cli.getSubcommands().get("trace").getCommand();
-            trace.environment(env);
-            return cli.execute(args);
-        }
         return cli.execute(java.util.Arrays.copyOfRange(args, 1, args.length));
     }
 }

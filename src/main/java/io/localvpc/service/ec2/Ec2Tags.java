@@ -55,11 +55,16 @@ public final class Ec2Tags {
             }
             out.put(key, value);
         }
-        if (out.size() > MAX_TAGS) {
+        checkLimit(out);
+        return out;
+    }
+
+    /** A resource holds at most {@link #MAX_TAGS} tags. */
+    public static void checkLimit(Map<String, String> tags) {
+        if (tags.size() > MAX_TAGS) {
             throw io.localvpc.api.AwsException.badRequest(
                     "TagLimitExceeded", "The maximum number of Tags for a resource has been reached.");
         }
-        return out;
     }
 
     /** The tags of a resource as the SDK shape. */

@@ -1,7 +1,7 @@
 package io.localvpc.service.ec2;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
+import io.localvpc.api.AwsException;
+import io.localvpc.service.OffsetPages;
 import java.util.List;
 
 /**
@@ -18,18 +18,14 @@ public record Pages<T>(List<T> items, String nextToken) {
     }
 
     public static <T> Pages<T> of(List<T> all, Integer maxResults, String nextToken, int min, int max) {
-        int start = nextToken == null || nextToken.isEmpty() ? 0 : decode(nextToken);
         if (maxResults != null && (maxResults < min || maxResults > max)) {
             throw Ec2Errors.invalidValue(
                     "Value ( " + maxResults + " ) for parameter maxResults is invalid. Parameter must be between "
                             + min + " and " + max + ".");
         }
-        if (start > all.size()) {
-            throw invalidToken(nextToken);
-        }
-        int end = maxResults == null ? all.size() : Math.min(all.size(), start + maxResults);
-        String next = end < all.size() ? encode(end) : null;
-        return new Pages<>(List.copyOf(all.subList(start, end)), next);
+        OffsetPages<T> page = OffsetPages.of(all, maxResults == null ? all.size() : maxResults, nextToken)
+                .orElseThrow(() -> AwsException.badRequest("InvalidNextToken", "The token '" + nextToken + "' is invalid."));
+        return new Pages<>(page.items(), page.nextToken());
     }
 
     /** AWS refuses ids together with MaxResults on the describes that take both. */
@@ -38,29 +34,5 @@ public record Pages<T>(List<T> items, String nextToken) {
             throw Ec2Errors.invalidCombination(
                     "The parameter " + idParameter + " cannot be used with the parameter maxResults");
         }
-    }
-
-    private static String encode(int position) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(("p:" + position).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static int decode(String token) {
-        try {
-            String text = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
-            if (!text.startsWith("p:")) {
-                throw invalidToken(token);
-            }
-            int position = Integer.parseInt(text.substring(2));
-            if (position < 0) {
-                throw invalidToken(token);
-            }
-            return position;
-        } catch (IllegalArgumentException e) {
-            throw invalidToken(token);
-        }
-    }
-
-    private static RuntimeException invalidToken(String token) {
-        return io.localvpc.api.AwsException.badRequest("InvalidNextToken", "The token '" + token + "' is invalid.");
     }
 }

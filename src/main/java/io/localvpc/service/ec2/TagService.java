@@ -78,10 +78,7 @@ public final class TagService {
                 requireExisting(tx, id);
                 Map<String, String> tags = new LinkedHashMap<>(tx.tagsOf(id));
                 tags.putAll(added);
-                if (tags.size() > Ec2Tags.MAX_TAGS) {
-                    throw AwsException.badRequest(
-                            "TagLimitExceeded", "The maximum number of Tags for a resource has been reached.");
-                }
+                Ec2Tags.checkLimit(tags);
                 tx.setTags(id, tags);
             }
             return CreateTagsResponse.builder().build();
