@@ -13,6 +13,7 @@ import io.localvpc.service.CloudAccess;
 import io.localvpc.service.ec2.Ec2Api;
 import io.localvpc.service.iam.IamApi;
 import io.localvpc.service.ssm.SsmApi;
+import io.localvpc.service.ssm.agent.SsmAgents;
 import io.localvpc.service.sts.StsApi;
 import io.localvpc.store.FileStore;
 import io.localvpc.store.Json;
@@ -50,11 +51,13 @@ public final class LocalVpc implements AutoCloseable {
         this.store = config.dataDir() == null ? new MemoryStore() : new FileStore(config.dataDir());
         this.cloud = new Cloud(store);
         CloudAccess access = new CloudAccess(cloud, config.timings(), config.quotas());
-        this.gateway = new AwsGateway(List.of(
-                Ec2Api.create(access), IamApi.create(access), StsApi.create(access), SsmApi.create(access)), config.clock(), mapper);
-        store.load().forEach(cloud::restore);
         this.engine = new PacketEngine(cloud, config.clock());
         this.network = engine;
+        SsmAgents agents = new SsmAgents(cloud, this::network);
+        this.gateway = new AwsGateway(List.of(
+                Ec2Api.create(access), IamApi.create(access), StsApi.create(access), SsmApi.create(access, agents)),
+                config.clock(), mapper);
+        store.load().forEach(cloud::restore);
         ExecEndpoint exec = new ExecEndpoint(mapper, config.clock(), cloud, this::network, Shell.standard());
         this.control = new ControlApi(mapper, config.clock(), gateway.serviceNames(), VERSION, new Tracer(engine), exec);
         this.http = new HttpFrontDoor(config.host(), config.port(), this::route);

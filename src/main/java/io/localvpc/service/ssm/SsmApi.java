@@ -2,13 +2,17 @@ package io.localvpc.service.ssm;
 
 import io.localvpc.api.ServiceRoutes;
 import io.localvpc.service.CloudAccess;
+import io.localvpc.service.ssm.agent.SsmAgents;
 import io.localvpc.wire.ServiceDescriptor;
 
-/** AWS Systems Manager (JSON 1.1, target prefix {@code AmazonSSM}): Parameter Store, regional. */
+/**
+ * AWS Systems Manager (JSON 1.1, target prefix {@code AmazonSSM}), regional: Parameter Store, and
+ * the managed instances whose agents {@code agents} judges.
+ */
 public final class SsmApi {
     private SsmApi() {}
 
-    public static ServiceDescriptor create(CloudAccess cloud) {
+    public static ServiceDescriptor create(CloudAccess cloud, SsmAgents agents) {
         ServiceRoutes routes = new ServiceRoutes()
                 .include(new ParameterService(cloud).routes())
                 .include(new ParameterTagService(cloud).routes());

@@ -1,0 +1,47 @@
+package io.localvpc.terraform.aws;
+
+import io.localvpc.terraform.provider.DataSourceType;
+import io.localvpc.terraform.provider.Provider;
+import io.localvpc.terraform.provider.ResourceType;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/** The {@code aws} provider: every resource and data source type the built-in engine can manage, one line each. */
+public final class AwsProvider implements Provider {
+    private final Map<String, ResourceType> resources = new TreeMap<>();
+    private final Map<String, DataSourceType> dataSources = new TreeMap<>();
+
+    private AwsProvider(List<ResourceType> resourceTypes, List<DataSourceType> dataSourceTypes) {
+        resourceTypes.forEach(r -> resources.put(r.typeName(), r));
+        dataSourceTypes.forEach(d -> dataSources.put(d.typeName(), d));
+    }
+
+    public static AwsProvider create() {
+        return new AwsProvider(
+                List.of(),
+                List.of());
+    }
+
+    @Override
+    public Optional<ResourceType> resource(String typeName) {
+        return Optional.ofNullable(resources.get(typeName));
+    }
+
+    @Override
+    public Optional<DataSourceType> dataSource(String typeName) {
+        return Optional.ofNullable(dataSources.get(typeName));
+    }
+
+    @Override
+    public Set<String> resourceTypes() {
+        return resources.keySet();
+    }
+
+    @Override
+    public Set<String> dataSourceTypes() {
+        return dataSources.keySet();
+    }
+}
