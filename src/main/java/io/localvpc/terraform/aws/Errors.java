@@ -1,0 +1,59 @@
+package io.localvpc.terraform.aws;
+
+import io.localvpc.terraform.provider.ProviderException;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkException;
+
+/**
+ * API failures worded as the AWS provider words them, e.g. {@code creating EC2 VPC: operation
+ * error EC2: CreateVpc, https response error StatusCode: 400, RequestID: 1234, api error
+ * InvalidVpcRange: The CIDR '10.0.0.0/33' is invalid.}
+ */
+public final class Errors {
+    private Errors() {}
+
+    /** Runs an API call; a failure becomes a {@link ProviderException} whose summary starts with {@code doing}. */
+    public static <T> T call(String doing, Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (AwsServiceException e) {
+            throw new ProviderException(doing + ": " + describe(e), null, e);
+        } catch (SdkException e) {
+            throw new ProviderException(doing + ": " + e.getMessage(), null, e);
+        }
+    }
+
+    /**
+     * Runs a read; a service error whose code is one of {@code notFoundCodes} (e.g.
+     * {@code InvalidVpcID.NotFound}) answers empty, as the provider's finders do.
+     */
+    public static <T> Optional<T> find(String doing, Set<String> notFoundCodes, Supplier<T> call) {
+        try {
+            return Optional.ofNullable(call.get());
+        } catch (AwsServiceException e) {
+            if (e.awsErrorDetails() != null && notFoundCodes.contains(e.awsErrorDetails().errorCode())) {
+                return Optional.empty();
+            }
+            throw new ProviderException(doing + ": " + describe(e), null, e);
+        } catch (SdkException e) {
+            throw new ProviderException(doing + ": " + e.getMessage(), null, e);
+        }
+    }
+
+    /** The error code of a service failure, or null. */
+    public static String code(Throwable e) {
+        Throwable cause = e instanceof ProviderException && e.getCause() != null ? e.getCause() : e;
+        return cause instanceof AwsServiceException service && service.awsErrorDetails() != null
+                ? service.awsErrorDetails().errorCode() : null;
+    }
+
+    private static String describe(AwsServiceException e) {
+        String service = e.awsErrorDetails() == null ? "?" : e.awsErrorDetails().serviceName();
+        return "operation error " + service + ", https response error StatusCode: " + e.statusCode()
+                + ", RequestID: " + e.requestId() + ", api error " + (e.awsErrorDetails() == null ? "" : e.awsErrorDetails().errorCode())
+                + ": " + (e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage());
+    }
+}

@@ -1,0 +1,102 @@
+package io.localvpc.terraform.aws;
+
+import io.localvpc.terraform.provider.Unknown;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Typed reads of the plain values a resource type receives (see {@code io.localvpc.terraform.provider}),
+ * and the conversions back. Absent, null and unknown all read as "not set" (null, or the empty
+ * collection), which is how the provider treats an argument left out.
+ */
+public final class Plain {
+    private Plain() {}
+
+    public static String string(Map<String, Object> values, String name) {
+        Object value = values.get(name);
+        return value == null || value == Unknown.VALUE ? null : value.toString();
+    }
+
+    public static Integer integer(Map<String, Object> values, String name) {
+        Object value = values.get(name);
+        if (value instanceof BigDecimal number) {
+            return number.intValueExact();
+        }
+        return value instanceof String text && !text.isEmpty() ? Integer.valueOf(text) : null;
+    }
+
+    public static boolean bool(Map<String, Object> values, String name) {
+        Object value = values.get(name);
+        return value instanceof Boolean b ? b : value instanceof String s && Boolean.parseBoolean(s);
+    }
+
+    /** A boolean that was explicitly configured, or null when left out. */
+    public static Boolean boolOrNull(Map<String, Object> values, String name) {
+        Object value = values.get(name);
+        return value instanceof Boolean b ? b : null;
+    }
+
+    /** A list or set of strings; empty when not set. */
+    public static List<String> strings(Map<String, Object> values, String name) {
+        Object value = values.get(name);
+        List<String> out = new ArrayList<>();
+        if (value instanceof List<?> list) {
+            for (Object element : list) {
+                if (element != null && element != Unknown.VALUE) {
+                    out.add(element.toString());
+                }
+            }
+        }
+        return out;
+    }
+
+    /** A map of strings (tags); empty when not set. */
+    public static Map<String, String> stringMap(Map<String, Object> values, String name) {
+        Object value = values.get(name);
+        Map<String, String> out = new LinkedHashMap<>();
+        if (value instanceof Map<?, ?> map) {
+            map.forEach((k, v) -> {
+                if (v != null && v != Unknown.VALUE) {
+                    out.put(k.toString(), v.toString());
+                }
+            });
+        }
+        return out;
+    }
+
+    /** The blocks of a nested block type, each as its map of values; empty when none. */
+    @SuppressWarnings("unchecked")
+    public static List<Map<String, Object>> blocks(Map<String, Object> values, String name) {
+        Object value = values.get(name);
+        List<Map<String, Object>> out = new ArrayList<>();
+        if (value instanceof List<?> list) {
+            for (Object element : list) {
+                if (element instanceof Map<?, ?> map) {
+                    out.add((Map<String, Object>) map);
+                }
+            }
+        }
+        return out;
+    }
+
+    public static boolean isUnknown(Map<String, Object> values, String name) {
+        return values.get(name) == Unknown.VALUE;
+    }
+
+    public static BigDecimal number(long value) {
+        return BigDecimal.valueOf(value);
+    }
+
+    /** A number for state, or null. */
+    public static BigDecimal number(Integer value) {
+        return value == null ? null : BigDecimal.valueOf(value);
+    }
+
+    /** A list for state from strings (never null: the provider stores empty lists, not nulls, for computed lists). */
+    public static List<Object> list(List<String> values) {
+        return new ArrayList<>(values == null ? List.of() : values);
+    }
+}
