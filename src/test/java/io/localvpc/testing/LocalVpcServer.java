@@ -29,11 +29,22 @@ public final class LocalVpcServer implements BeforeAllCallback, AfterAllCallback
 
     private final SimClock clock = SimClock.frozenAt(START);
     private Path dataDir;
+    private Timings timings = Timings.DEFAULT;
     private LocalVpc localVpc;
 
     /** Keeps state in {@code dir} instead of memory (for restart tests). */
     public LocalVpcServer persistedIn(Path dir) {
         this.dataDir = dir;
+        return this;
+    }
+
+    /**
+     * Makes pending resources (NAT gateways, instances, endpoints) ready after {@code delay} of
+     * simulated time; {@code Duration.ZERO} makes them ready on the next read, for clients such as
+     * the Terraform engine's waiters that poll without anyone moving the frozen clock.
+     */
+    public LocalVpcServer withStateDelay(Duration delay) {
+        this.timings = Timings.withStateChange(delay);
         return this;
     }
 
@@ -48,7 +59,7 @@ public final class LocalVpcServer implements BeforeAllCallback, AfterAllCallback
     }
 
     public void start() {
-        localVpc = LocalVpc.start(new LocalVpcConfig("127.0.0.1", 0, dataDir, clock, Timings.DEFAULT, Quotas.DEFAULT));
+        localVpc = LocalVpc.start(new LocalVpcConfig("127.0.0.1", 0, dataDir, clock, timings, Quotas.DEFAULT));
     }
 
     public void stop() {
