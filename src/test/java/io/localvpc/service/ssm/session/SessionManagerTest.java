@@ -167,6 +167,19 @@ class SessionManagerTest {
     }
 
     @Test
+    void a_frame_whose_digest_does_not_match_is_dropped_without_an_ack() {
+        Shell shell = shell();
+        DataChannelClient client = shell.client();
+        byte[] corrupt = DataChannelClient.input(2, "echo bad\n");
+        corrupt[corrupt.length - 2] ^= 1;
+        client.sendRaw(corrupt);
+        client.expectAck(client.type("echo good\n"));
+
+        assertThat(client.readOutputUntil(PROMPT, 3)).isEqualTo("echo good\r\ngood\r\n" + PROMPT);
+        ssm.terminateSession(r -> r.sessionId(shell.started().sessionId()));
+    }
+
+    @Test
     void an_input_ahead_of_its_turn_waits_for_the_gap_to_fill() {
         Shell shell = shell();
         DataChannelClient client = shell.client();
