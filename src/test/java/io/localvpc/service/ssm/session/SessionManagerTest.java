@@ -7,6 +7,7 @@ import io.localvpc.testing.DataChannelClient;
 import io.localvpc.testing.DataChannelClient.Frame;
 import io.localvpc.testing.HandsOnTopology;
 import io.localvpc.testing.LocalVpcServer;
+import io.localvpc.testing.SsmInstanceProfile;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.ec2.model.InstanceType;
-import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.ssm.model.Session;
 import software.amazon.awssdk.services.ssm.model.SessionFilterKey;
@@ -42,7 +42,7 @@ class SessionManagerTest {
     @BeforeAll
     static void managedPrivateInstance() {
         topology = HandsOnTopology.build(server, ACCOUNT);
-        profile = ssmProfile(server.iam(ACCOUNT));
+        profile = SsmInstanceProfile.create(server.iam(ACCOUNT));
         topology.ec2().associateIamInstanceProfile(r -> r.instanceId(topology.privateInstance())
                 .iamInstanceProfile(p -> p.name(profile)));
         ssm = server.ssm(ACCOUNT);
@@ -51,17 +51,6 @@ class SessionManagerTest {
     @AfterAll
     static void closeClients() {
         ssm.close();
-    }
-
-    /** A role with AmazonSSMManagedInstanceCore in an instance profile of the same name. */
-    static String ssmProfile(IamClient iam) {
-        iam.createRole(r -> r.roleName("ssm-role").assumeRolePolicyDocument(
-                "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
-                        + "\"Principal\":{\"Service\":\"ec2.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}"));
-        iam.attachRolePolicy(r -> r.roleName("ssm-role").policyArn("arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore"));
-        iam.createInstanceProfile(r -> r.instanceProfileName("ssm-role"));
-        iam.addRoleToInstanceProfile(r -> r.instanceProfileName("ssm-role").roleName("ssm-role"));
-        return "ssm-role";
     }
 
     /** Starts a shell session and takes its channel as far as the first prompt. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.localvpc.testing.Clients;
 import io.localvpc.testing.DataChannelClient;
 import io.localvpc.testing.ServerProcess;
+import io.localvpc.testing.SsmInstanceProfile;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -84,7 +85,7 @@ class SessionRestartTest {
     private static String managedInstanceInDefaultVpc(ServerProcess server) throws InterruptedException {
         try (Ec2Client ec2 = Clients.ec2(server.endpoint(), Region.AP_NORTHEAST_1, ACCOUNT);
                 IamClient iam = Clients.iam(server.endpoint(), ACCOUNT)) {
-            String profile = SessionManagerTest.ssmProfile(iam);
+            String profile = SsmInstanceProfile.create(iam);
             String image = ec2.describeImages(r -> r.owners("amazon")
                     .filters(f -> f.name("name").values("amzn2-ami-hvm-2.0.*.0-x86_64-gp2"))).images().get(0).imageId();
             String instance = ec2.runInstances(r -> r.imageId(image).instanceType(InstanceType.T3_NANO)
