@@ -82,10 +82,11 @@ public final class SessionService implements AutoCloseable {
         Instance instance = access.read(ctx).find(Instance.class, target)
                 .filter(i -> agents.presence(ctx.accountId(), ctx.region(), i, ctx.now()).online())
                 .orElseThrow(() -> AwsException.badRequest("TargetNotConnected", target + " is not connected."));
-        String owner = "arn:aws:iam::" + ctx.accountId() + ":root";
-        SsmSession session = new SsmSession(Ids.ec2(owner.substring(owner.lastIndexOf(':') + 1)), target,
-                plan.documentName(), request.hasParameters() ? request.parameters() : Map.of(), owner, request.reason(),
-                SsmSession.CONNECTING, ctx.now(), null, null, null);
+        // Every caller is its account's root user (as GetCallerIdentity answers), and AWS starts a
+        // session id with the caller's name.
+        SsmSession session = new SsmSession(Ids.ec2("root"), target, plan.documentName(),
+                request.hasParameters() ? request.parameters() : Map.of(), "arn:aws:iam::" + ctx.accountId() + ":root",
+                request.reason(), SsmSession.CONNECTING, ctx.now(), null, null, null);
         DataChannel channel = new DataChannel(session.id(), target,
                 shells.agentFor(ctx.accountId(), ctx.region(), instance, plan),
                 new Record(ctx.accountId(), ctx.region(), session.id()), clock::now);

@@ -91,6 +91,17 @@ class SessionManagerTest {
     }
 
     @Test
+    void the_stream_url_names_the_host_the_client_called() {
+        java.net.URI localhost = java.net.URI.create("http://localhost:" + server.localVpc().port());
+        try (SsmClient viaName = io.localvpc.testing.Clients.pointedAt(SsmClient.builder(), localhost,
+                LocalVpcServer.REGION, ACCOUNT)) {
+            StartSessionResponse started = viaName.startSession(r -> r.target(topology.privateInstance()));
+            assertThat(started.streamUrl()).startsWith("ws://localhost:" + server.localVpc().port() + "/v1/data-channel/");
+            viaName.terminateSession(r -> r.sessionId(started.sessionId()));
+        }
+    }
+
+    @Test
     void the_shell_echoes_what_is_typed_and_runs_ping_through_the_nat_gateway() {
         Shell shell = shell();
         DataChannelClient client = shell.client();

@@ -246,7 +246,7 @@ public final class DataChannel {
             default -> { }
         }
         if (displayReady && !closed && agent.ended()) {
-            close("the shell exited");
+            close("the shell or command on the instance exited");
         }
     }
 
