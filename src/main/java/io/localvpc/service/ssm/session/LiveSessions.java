@@ -82,6 +82,13 @@ final class LiveSessions implements MessageSocket.Router, AutoCloseable {
         return Optional.of(session.token);
     }
 
+    /** Ends a session's channel soon, on the timer thread (for callers that hold a region's lock). */
+    void closeLater(String sessionId, String why) {
+        if (live.containsKey(sessionId) && !timer.isShutdown()) {
+            timer.execute(() -> find(sessionId).ifPresent(session -> session.channel.close(why)));
+        }
+    }
+
     /** Forgets a session whose channel has closed. */
     void remove(String sessionId) {
         live.remove(sessionId);

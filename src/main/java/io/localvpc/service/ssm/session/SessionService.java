@@ -60,6 +60,7 @@ public final class SessionService implements AutoCloseable {
         this.clock = clock;
         this.shells = new InstanceShells(clock, network, shell);
         this.live = new LiveSessions(this::endIfTargetGone);
+        access.cloud().onDue(SsmSession.class, this::expire);
     }
 
     public ServiceRoutes routes() {
@@ -86,7 +87,7 @@ public final class SessionService implements AutoCloseable {
         // session id with the caller's name.
         SsmSession session = new SsmSession(Ids.ec2("root"), target, plan.documentName(),
                 request.hasParameters() ? request.parameters() : Map.of(), "arn:aws:iam::" + ctx.accountId() + ":root",
-                request.reason(), SsmSession.CONNECTING, ctx.now(), null, null, null);
+                request.reason(), SsmSession.CONNECTING, ctx.now(), null, null, null, ctx.now());
         DataChannel channel = new DataChannel(session.id(), target,
                 shells.agentFor(ctx.accountId(), ctx.region(), instance, plan),
                 new Record(ctx.accountId(), ctx.region(), session.id()), clock::now);
@@ -108,7 +109,7 @@ public final class SessionService implements AutoCloseable {
      */
     ResumeSessionResponse resumeSession(RequestContext ctx, ResumeSessionRequest request) {
         SsmSession session = require(ctx, request.sessionId());
-        return live.renewToken(session.id())
+        return (session.ended() ? java.util.Optional.<String>empty() : live.renewToken(session.id()))
                 .map(token -> ResumeSessionResponse.builder().sessionId(session.id()).tokenValue(token)
                         .streamUrl(streamUrl(ctx, session.id())).build())
                 .orElseGet(() -> ResumeSessionResponse.builder().sessionId(session.id()).build());
@@ -119,7 +120,7 @@ public final class SessionService implements AutoCloseable {
         SsmSession session = require(ctx, request.sessionId());
         live.find(session.id()).ifPresentOrElse(
                 l -> l.channel.close("TerminateSession"),
-                () -> record(ctx.accountId(), ctx.region(), session.id(), s -> s.ended() ? s : s.terminated(ctx.now(), "TerminateSession")));
+                () -> record(ctx.accountId(), ctx.region(), session.id(), s -> s.terminated(ctx.now(), "TerminateSession")));
         return TerminateSessionResponse.builder().sessionId(session.id()).build();
     }
 
@@ -224,6 +225,17 @@ public final class SessionService implements AutoCloseable {
     }
 
     /**
+     * A session no client has held for {@link SsmSession#CLIENT_TIMEOUT} of simulated time ends. Its
+     * channel (if one is still registered) is closed from the timer thread, not from inside the
+     * region's write: a channel calls into the region while holding its own lock, never the reverse.
+     */
+    private void expire(io.localvpc.model.Tx tx, SsmSession session) {
+        String why = "no client connected for " + SsmSession.CLIENT_TIMEOUT.toMinutes() + " minutes";
+        tx.put(session.terminated(tx.now(), why));
+        tx.onCommit(() -> live.closeLater(session.id(), why));
+    }
+
+    /**
      * Sessions recorded as active when LocalVPC starts had their channels in a process that is
      * gone: they are terminated, as AWS ends a session whose client never came back.
      */
@@ -241,10 +253,11 @@ public final class SessionService implements AutoCloseable {
         }
     }
 
+    /** Changes a session's record, unless it has ended already (an ended session's record is final). */
     private void record(String accountId, String region, String sessionId, java.util.function.UnaryOperator<SsmSession> change) {
         Instant now = clock.now();
         access.cloud().region(accountId, region, now).write(now, tx -> {
-            tx.find(SsmSession.class, sessionId).ifPresent(s -> tx.put(change.apply(s)));
+            tx.find(SsmSession.class, sessionId).filter(s -> !s.ended()).ifPresent(s -> tx.put(change.apply(s)));
             return null;
         });
     }
@@ -263,12 +276,12 @@ public final class SessionService implements AutoCloseable {
 
         @Override
         public void connected() {
-            record(accountId, region, sessionId, s -> s.withStatus(SsmSession.CONNECTED));
+            record(accountId, region, sessionId, s -> s.withStatus(SsmSession.CONNECTED, clock.now()));
         }
 
         @Override
         public void disconnected() {
-            record(accountId, region, sessionId, s -> s.withStatus(SsmSession.DISCONNECTED));
+            record(accountId, region, sessionId, s -> s.withStatus(SsmSession.DISCONNECTED, clock.now()));
         }
 
         @Override

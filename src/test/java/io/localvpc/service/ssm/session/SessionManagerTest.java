@@ -348,6 +348,23 @@ class SessionManagerTest {
     }
 
     @Test
+    void a_session_no_client_holds_ends_after_the_idle_timeout_and_a_connected_one_does_not() {
+        StartSessionResponse abandoned = ssm.startSession(r -> r.target(topology.privateInstance()));
+        Shell held = shell();
+
+        server.advance(Duration.ofMinutes(20));
+
+        Session ended = described(abandoned.sessionId(), SessionState.HISTORY);
+        assertThat(ended.statusAsString()).isEqualTo("Terminated");
+        assertThat(ended.details()).isEqualTo("no client connected for 20 minutes");
+        assertThat(ended.endDate()).isEqualTo(ended.startDate().plus(Duration.ofMinutes(20)));
+        assertThat(described(held.started().sessionId(), SessionState.ACTIVE).statusAsString()).isEqualTo("Connected");
+        var resumed = ssm.resumeSession(r -> r.sessionId(abandoned.sessionId()));
+        assertThat(resumed.tokenValue()).isNull();
+        ssm.terminateSession(r -> r.sessionId(held.started().sessionId()));
+    }
+
+    @Test
     void describe_sessions_filters_and_pages() {
         String a = ssm.startSession(r -> r.target(topology.privateInstance()).reason("first")).sessionId();
         server.advance(Duration.ofMinutes(1));
