@@ -9,8 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.Collection;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -92,10 +90,6 @@ final class LiveSessions implements MessageSocket.Router, AutoCloseable {
     /** Forgets a session whose channel has closed. */
     void remove(String sessionId) {
         live.remove(sessionId);
-    }
-
-    Collection<Live> all() {
-        return List.copyOf(live.values());
     }
 
     @Override
