@@ -14,6 +14,7 @@ import io.localvpc.service.ec2.Ec2Api;
 import io.localvpc.service.iam.IamApi;
 import io.localvpc.service.ssm.SsmApi;
 import io.localvpc.service.ssm.agent.SsmAgents;
+import io.localvpc.service.ssm.session.SessionService;
 import io.localvpc.service.sts.StsApi;
 import io.localvpc.store.FileStore;
 import io.localvpc.store.Json;
@@ -42,6 +43,7 @@ public final class LocalVpc implements AutoCloseable {
     private final ControlApi control;
     private final HttpFrontDoor http;
     private final PacketEngine engine;
+    private final SessionService sessions;
     /** What instance shells run on: the engine, unless a test attached a scripted network. */
     private volatile Network network;
 
@@ -54,13 +56,16 @@ public final class LocalVpc implements AutoCloseable {
         this.engine = new PacketEngine(cloud, config.clock());
         this.network = engine;
         SsmAgents agents = new SsmAgents(cloud, this::network);
+        this.sessions = new SessionService(access, agents, config.clock(), this::network, Shell.standard());
         this.gateway = new AwsGateway(List.of(
-                Ec2Api.create(access), IamApi.create(access), StsApi.create(access), SsmApi.create(access, agents)),
+                Ec2Api.create(access), IamApi.create(access), StsApi.create(access), SsmApi.create(access, agents, sessions)),
                 config.clock(), mapper);
         store.load().forEach(cloud::restore);
+        sessions.endOrphans();
         ExecEndpoint exec = new ExecEndpoint(mapper, config.clock(), cloud, this::network, Shell.standard());
         this.control = new ControlApi(mapper, config.clock(), gateway.serviceNames(), VERSION, new Tracer(engine), exec);
-        this.http = new HttpFrontDoor(config.host(), config.port(), this::route);
+        this.http = new HttpFrontDoor(config.host(), config.port(), this::route,
+                SessionService.DATA_CHANNEL_PATH, sessions.sockets());
     }
 
     public static LocalVpc start(LocalVpcConfig config) {
@@ -68,6 +73,7 @@ public final class LocalVpc implements AutoCloseable {
         try {
             localVpc.http.start();
         } catch (RuntimeException e) {
+            localVpc.sessions.close();
             localVpc.store.close();
             throw e;
         }
@@ -127,6 +133,7 @@ public final class LocalVpc implements AutoCloseable {
     @Override
     public void close() {
         try {
+            sessions.close(); // plugins still connected are told the session ended
             http.close();
         } finally {
             store.close();

@@ -19,12 +19,13 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
 
 /**
  * The one port LocalVPC listens on. This is the only class that knows Jetty: it turns each HTTP
  * exchange into an {@link AwsHttpRequest} and hands it to the router, which decides between the
- * AWS APIs and the {@code /_localvpc} control endpoints. Jetty was chosen because the same port
- * must later upgrade Session Manager's data channel to a WebSocket.
+ * AWS APIs and the {@code /_localvpc} control endpoints; and it upgrades Session Manager's data
+ * channel to a WebSocket on the same port ({@link JettyMessageSocket} adapts Jetty's sockets).
  */
 public final class HttpFrontDoor implements AutoCloseable {
 
@@ -37,7 +38,20 @@ public final class HttpFrontDoor implements AutoCloseable {
     private final Server server;
     private final ServerConnector connector;
 
+    /** WebSocket limits: the session-manager-plugin pings only every 5 minutes, and output may come in large messages. */
+    static final java.time.Duration SOCKET_IDLE_TIMEOUT = java.time.Duration.ofMinutes(15);
+    static final long MAX_SOCKET_MESSAGE = 4L * 1024 * 1024;
+
+    /** A door for plain HTTP only. */
     public HttpFrontDoor(String host, int port, Router router) {
+        this(host, port, router, null, null);
+    }
+
+    /**
+     * A door that also upgrades {@code GET <socketPrefix>...} to WebSockets handed to
+     * {@code sockets} (Session Manager's data channel); every other request goes to {@code router}.
+     */
+    public HttpFrontDoor(String host, int port, Router router, String socketPrefix, MessageSocket.Router sockets) {
         QueuedThreadPool threads = new QueuedThreadPool(64, 4);
         threads.setName("localvpc-http");
         server = new Server(threads);
@@ -50,7 +64,7 @@ public final class HttpFrontDoor implements AutoCloseable {
         // Clients such as the Terraform provider keep connections idle between plan steps.
         connector.setIdleTimeout(120_000);
         server.addConnector(connector);
-        server.setHandler(new Handler.Abstract() {
+        Handler api = new Handler.Abstract() {
             @Override
             public boolean handle(Request request, Response response, Callback callback) throws Exception {
                 AwsHttpResponse answer = router.route(toAwsRequest(request));
@@ -61,7 +75,21 @@ public final class HttpFrontDoor implements AutoCloseable {
                 response.write(true, ByteBuffer.wrap(answer.body()), callback);
                 return true;
             }
-        });
+        };
+        if (sockets == null) {
+            server.setHandler(api);
+        } else {
+            // Requests that are not upgrades to a mapped path pass through to the API handler.
+            WebSocketUpgradeHandler upgrades = WebSocketUpgradeHandler.from(server, container -> {
+                container.setIdleTimeout(SOCKET_IDLE_TIMEOUT);
+                container.setMaxBinaryMessageSize(MAX_SOCKET_MESSAGE);
+                container.setMaxTextMessageSize(MAX_SOCKET_MESSAGE);
+                container.addMapping(socketPrefix + "*", (upgrade, upgradeResponse, upgradeCallback) ->
+                        new JettyMessageSocket(upgrade.getHttpURI().getPath(), sockets));
+            });
+            upgrades.setHandler(api);
+            server.setHandler(upgrades);
+        }
     }
 
     private static AwsHttpRequest toAwsRequest(Request request) throws java.io.IOException {

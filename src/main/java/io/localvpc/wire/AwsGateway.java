@@ -78,7 +78,8 @@ public final class AwsGateway {
             if (missing != null) {
                 throw protocol.missingParameter(missing);
             }
-            RequestContext context = new RequestContext(caller.accountId(), caller.region(), requestId, clock.now());
+            RequestContext context = new RequestContext(caller.accountId(), caller.region(), requestId, clock.now(),
+                    http.header("host"));
             Object response = call.route().handler().handle(context, call.request());
             return new Outcome(protocol.success(call.route().action(), response, requestId), service, action);
         } catch (AwsException e) {

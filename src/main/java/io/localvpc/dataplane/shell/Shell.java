@@ -24,13 +24,24 @@ public final class Shell {
                 new Hostname(), new Nc()));
     }
 
+    /**
+     * What an interactive shell needs beyond the output: whether the line ran the {@code exit}
+     * builtin, after which the shell is gone (its status is the result's exit code).
+     */
+    public record LineResult(ExecResult result, boolean exited) {}
+
     /** Runs {@code commandLine} on the instance of {@code session}; output of all its commands, the last one's status. */
     public ExecResult run(Session session, String commandLine) {
+        return runLine(session, commandLine).result();
+    }
+
+    /** Like {@link #run}, telling also whether {@code exit} ended the shell. */
+    public LineResult runLine(Session session, String commandLine) {
         List<ShellParser.Command> commands;
         try {
             commands = ShellParser.parse(commandLine);
         } catch (ShellParser.SyntaxError e) {
-            return ExecResult.error(e.getMessage() + "\n", 2);
+            return new LineResult(ExecResult.error(e.getMessage() + "\n", 2), false);
         }
         ExecResult result = ExecResult.ok("");
         for (ShellParser.Command command : commands) {
@@ -48,15 +59,17 @@ public final class Shell {
                 if (words.size() > 1) {
                     Integer given = Ping.integer(words.get(1));
                     if (given == null) {
-                        return result.then(ExecResult.error("sh: exit: " + words.get(1) + ": numeric argument required\n", 2));
+                        // bash prints the complaint and exits all the same, with status 2.
+                        return new LineResult(result.then(ExecResult.error(
+                                "sh: exit: " + words.get(1) + ": numeric argument required\n", 2)), true);
                     }
                     status = given & 0xff;
                 }
-                return new ExecResult(result.stdout(), result.stderr(), status);
+                return new LineResult(new ExecResult(result.stdout(), result.stderr(), status), true);
             }
             result = result.then(runCommand(session, words));
         }
-        return result;
+        return new LineResult(result, false);
     }
 
     private ExecResult runCommand(Session session, List<String> words) {

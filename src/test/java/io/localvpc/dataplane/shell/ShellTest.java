@@ -61,6 +61,15 @@ class ShellTest {
     }
 
     @Test
+    void an_interactive_shell_learns_whether_the_line_exited() {
+        Shell shell = Shell.standard();
+        assertThat(shell.runLine(net.session(), "echo a; exit 4")).isEqualTo(new Shell.LineResult(new ExecResult("a\n", "", 4), true));
+        assertThat(shell.runLine(net.session(), "true || exit").exited()).isFalse();
+        assertThat(shell.runLine(net.session(), "exit x")).isEqualTo(new Shell.LineResult(
+                ExecResult.error("sh: exit: x: numeric argument required\n", 2), true));
+    }
+
+    @Test
     void quoted_arguments_reach_the_tool_and_paths_and_sudo_work() {
         assertThat(net.run("curl -s -o /dev/null -w \"%{http_code} %{remote_ip}\\n\" https://example.com").stdout())
                 .isEqualTo("200 93.184.215.14\n");
