@@ -1,0 +1,352 @@
+package io.localvpc.service.ssm.commands;
+
+import io.localvpc.api.RequestContext;
+import io.localvpc.api.ServiceRoutes;
+import io.localvpc.dataplane.shell.Shell;
+import io.localvpc.model.RegionState;
+import io.localvpc.model.ec2.Instance;
+import io.localvpc.model.ssm.Command;
+import io.localvpc.model.ssm.Command.Invocation;
+import io.localvpc.service.CloudAccess;
+import io.localvpc.service.ssm.SsmErrors;
+import io.localvpc.service.ssm.SsmPages;
+import io.localvpc.service.ssm.instances.ManagedInstances;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import software.amazon.awssdk.services.ssm.model.CancelCommandRequest;
+import software.amazon.awssdk.services.ssm.model.CancelCommandResponse;
+import software.amazon.awssdk.services.ssm.model.CommandFilter;
+import software.amazon.awssdk.services.ssm.model.GetCommandInvocationRequest;
+import software.amazon.awssdk.services.ssm.model.GetCommandInvocationResponse;
+import software.amazon.awssdk.services.ssm.model.ListCommandInvocationsRequest;
+import software.amazon.awssdk.services.ssm.model.ListCommandInvocationsResponse;
+import software.amazon.awssdk.services.ssm.model.ListCommandsRequest;
+import software.amazon.awssdk.services.ssm.model.ListCommandsResponse;
+import software.amazon.awssdk.services.ssm.model.SendCommandRequest;
+import software.amazon.awssdk.services.ssm.model.SendCommandResponse;
+import software.amazon.awssdk.services.ssm.model.Target;
+
+/**
+ * Run Command: SendCommand runs {@code AWS-RunShellScript} on managed instances through their
+ * simulated shells ({@link Deliveries} decides when), and the invocations move through their
+ * statuses with the simulated clock.
+ */
+public final class CommandService {
+    static final int MAX_INSTANCE_IDS = 50;
+    static final int MAX_TARGETS = 5;
+    private static final Pattern UUID_TEXT = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    private static final Pattern MAX_ERRORS = Pattern.compile("([1-9][0-9]*|0|[1-9][0-9]%|[0-9]%|100%)");
+    private static final Pattern MAX_CONCURRENCY = Pattern.compile("([1-9][0-9]*|[1-9][0-9]%|[1-9]%|100%)");
+    private static final List<String> FILTER_KEYS = List.of("InvokedAfter", "InvokedBefore", "Status", "ExecutionStage",
+            "DocumentName");
+
+    private final CloudAccess cloud;
+    private final ManagedInstances fleet;
+    private final Deliveries deliveries;
+
+    public CommandService(CloudAccess cloud, ManagedInstances fleet, Shell shell) {
+        this.cloud = cloud;
+        this.fleet = fleet;
+        this.deliveries = new Deliveries(cloud, fleet, shell);
+        cloud.cloud().onDue(Command.class, Command::evolve);
+    }
+
+    public ServiceRoutes routes() {
+        return new ServiceRoutes()
+                .on(SendCommandRequest.class, this::sendCommand)
+                .on(GetCommandInvocationRequest.class, this::getCommandInvocation)
+                .on(ListCommandsRequest.class, this::listCommands)
+                .on(ListCommandInvocationsRequest.class, this::listCommandInvocations)
+                .on(CancelCommandRequest.class, this::cancelCommand);
+    }
+
+    SendCommandResponse sendCommand(RequestContext ctx, SendCommandRequest request) {
+        List<String> instanceIds = request.hasInstanceIds() ? request.instanceIds() : List.of();
+        List<Target> targets = request.hasTargets() ? request.targets() : List.of();
+        if (instanceIds.size() > MAX_INSTANCE_IDS) {
+            throw SsmErrors.constraint(instanceIds, "instanceIds", "Member must have length less than or equal to " + MAX_INSTANCE_IDS);
+        }
+        if (targets.size() > MAX_TARGETS) {
+            throw SsmErrors.constraint(targets, "targets", "Member must have length less than or equal to " + MAX_TARGETS);
+        }
+        int timeoutSeconds = request.timeoutSeconds() == null ? 3600 : request.timeoutSeconds();
+        SsmErrors.range(request.timeoutSeconds(), "timeoutSeconds", 30, 2_592_000);
+        String maxErrors = request.maxErrors() == null ? "0" : request.maxErrors();
+        String maxConcurrency = request.maxConcurrency() == null ? "50" : request.maxConcurrency();
+        if (!MAX_ERRORS.matcher(maxErrors).matches()) {
+            throw SsmErrors.constraint(maxErrors, "maxErrors", "Member must satisfy regular expression pattern: "
+                    + "^([1-9][0-9]*|[0]|[1-9][0-9]%|[0-9]%|100%)$");
+        }
+        if (!MAX_CONCURRENCY.matcher(maxConcurrency).matches()) {
+            throw SsmErrors.constraint(maxConcurrency, "maxConcurrency", "Member must satisfy regular expression pattern: "
+                    + "^([1-9][0-9]*|[1-9][0-9]%|[1-9]%|100%)$");
+        }
+        if (request.comment() != null && request.comment().length() > 100) {
+            throw SsmErrors.constraint(request.comment(), "comment", "Member must have length less than or equal to 100");
+        }
+        RunShellScript.checkDocument(request.documentName(), request.documentVersion());
+        Map<String, List<String>> parameters = request.hasParameters() ? request.parameters() : Map.of();
+        RunShellScript script = RunShellScript.of(parameters);
+        if (instanceIds.isEmpty() == targets.isEmpty()) {
+            throw SsmErrors.of("InvalidParameters", instanceIds.isEmpty()
+                    ? "Either InstanceIds or Targets must be specified."
+                    : "InstanceIds and Targets cannot both be specified.");
+        }
+        List<String> chosen = instanceIds.isEmpty() ? resolve(ctx, targets) : checkInstances(ctx, instanceIds);
+        Instant deliverBy = ctx.now().plusSeconds(timeoutSeconds);
+        List<Invocation> invocations = chosen.stream()
+                .map(id -> deliveries.send(ctx, id, script, deliverBy))
+                .toList();
+        Command command = new Command(UUID.randomUUID().toString(), RunShellScript.NAME, request.comment(), parameters,
+                instanceIds,
+                targets.stream().map(t -> new Command.Target(t.key(), t.hasValues() ? t.values() : List.of())).toList(),
+                ctx.now(), timeoutSeconds, maxConcurrency, maxErrors, invocations);
+        Command stored = cloud.write(ctx, tx -> {
+            Command now = command.at(tx.now());
+            tx.put(now);
+            return now;
+        });
+        return SendCommandResponse.builder().command(CommandViews.command(ctx.region(), stored)).build();
+    }
+
+    /**
+     * The instances named by id, each managed and not shutting down or terminated, or
+     * InvalidInstanceId naming all that are not. A stopped or unreachable instance that has
+     * registered is valid: its invocation waits for the agent.
+     */
+    private List<String> checkInstances(RequestContext ctx, List<String> instanceIds) {
+        Set<String> seen = new LinkedHashSet<>();
+        for (String id : instanceIds) {
+            if (!seen.add(id)) {
+                throw SsmErrors.of("DuplicateInstanceId", "Instance id " + id + " is listed more than once.");
+            }
+        }
+        List<String> invalid = new ArrayList<>();
+        for (String id : instanceIds) {
+            boolean valid = fleet.find(ctx, id)
+                    .filter(m -> !m.instance().state().equals("shutting-down"))
+                    .isPresent();
+            if (!valid) {
+                invalid.add(id);
+            }
+        }
+        if (!invalid.isEmpty()) {
+            throw SsmErrors.of("InvalidInstanceId", "Instances [" + invalid + "] not in a valid state for account "
+                    + ctx.accountId());
+        }
+        return instanceIds;
+    }
+
+    /** The managed instances all of {@code targets} select (InstanceIds, tag:KEY, tag-key). */
+    private List<String> resolve(RequestContext ctx, List<Target> targets) {
+        RegionState state = cloud.read(ctx);
+        List<Predicate<Instance>> tests = new ArrayList<>();
+        for (Target target : targets) {
+            String key = target.key() == null ? "" : target.key();
+            Set<String> values = new java.util.HashSet<>(target.hasValues() ? target.values() : List.of());
+            if (values.isEmpty()) {
+                throw SsmErrors.of("InvalidParameters", "Target " + key + " needs at least one value.");
+            }
+            if (key.equals("InstanceIds")) {
+                tests.add(i -> values.contains(i.id()));
+            } else if (key.equals("tag-key")) {
+                tests.add(i -> state.tagsOf(i.id()).keySet().stream().anyMatch(values::contains));
+            } else if (key.startsWith("tag:") && key.length() > 4) {
+                String tag = key.substring(4);
+                tests.add(i -> values.contains(state.tagsOf(i.id()).get(tag)));
+            } else {
+                throw SsmErrors.of("InvalidParameters", "Target key " + key + " is not supported: use InstanceIds, "
+                        + "tag:<key> or tag-key.");
+            }
+        }
+        return fleet.all(ctx).stream()
+                .map(ManagedInstances.Managed::instance)
+                .filter(i -> !i.state().equals("shutting-down"))
+                .filter(i -> tests.stream().allMatch(t -> t.test(i)))
+                .map(Instance::id)
+                .toList();
+    }
+
+    GetCommandInvocationResponse getCommandInvocation(RequestContext ctx, GetCommandInvocationRequest request) {
+        checkCommandId(request.commandId());
+        if (request.pluginName() != null && !request.pluginName().equals(RunShellScript.PLUGIN)) {
+            throw SsmErrors.of("InvalidPluginName", "");
+        }
+        deliveries.catchUp(ctx);
+        Command command = cloud.read(ctx).find(Command.class, request.commandId())
+                .orElseThrow(CommandService::noInvocation);
+        Invocation invocation = command.invocation(request.instanceId()).orElseThrow(CommandService::noInvocation);
+        return CommandViews.getInvocation(command, invocation);
+    }
+
+    private static RuntimeException noInvocation() {
+        return SsmErrors.of("InvocationDoesNotExist", "");
+    }
+
+    ListCommandsResponse listCommands(RequestContext ctx, ListCommandsRequest request) {
+        checkCommandId(request.commandId());
+        Predicate<Command.Summary> byStatus = statusFilter(request.filters(), true);
+        Predicate<Command> byOther = commandFilter(request.filters());
+        deliveries.catchUp(ctx);
+        List<Command> matching = commands(ctx, request.commandId(), request.instanceId()).stream()
+                .filter(byOther)
+                .filter(c -> byStatus.test(c.summary()))
+                .toList();
+        var page = SsmPages.of(matching, request.maxResults(), 50, 50, request.nextToken());
+        return ListCommandsResponse.builder()
+                .commands(page.items().stream().map(c -> CommandViews.command(ctx.region(), c)).toList())
+                .nextToken(page.nextToken())
+                .build();
+    }
+
+    ListCommandInvocationsResponse listCommandInvocations(RequestContext ctx, ListCommandInvocationsRequest request) {
+        checkCommandId(request.commandId());
+        Predicate<Command.Summary> byStatus = statusFilter(request.filters(), false);
+        Predicate<Command> byOther = commandFilter(request.filters());
+        deliveries.catchUp(ctx);
+        record Row(Command command, Invocation invocation) {}
+        List<Row> rows = new ArrayList<>();
+        for (Command command : commands(ctx, request.commandId(), request.instanceId())) {
+            if (!byOther.test(command)) {
+                continue;
+            }
+            for (Invocation invocation : command.invocations()) {
+                boolean wantedInstance = request.instanceId() == null || request.instanceId().equals(invocation.instanceId());
+                // The invocation filters see each invocation's own status.
+                Command.Summary own = new Command.Summary(invocation.status(), invocation.statusDetails(), 1,
+                        invocation.terminal() ? 1 : 0, 0, 0);
+                if (wantedInstance && byStatus.test(own)) {
+                    rows.add(new Row(command, invocation));
+                }
+            }
+        }
+        var page = SsmPages.of(rows, request.maxResults(), 50, 50, request.nextToken());
+        boolean details = Boolean.TRUE.equals(request.details());
+        return ListCommandInvocationsResponse.builder()
+                .commandInvocations(page.items().stream()
+                        .map(r -> CommandViews.invocation(ctx.region(), r.command(), r.invocation(), details)).toList())
+                .nextToken(page.nextToken())
+                .build();
+    }
+
+    CancelCommandResponse cancelCommand(RequestContext ctx, CancelCommandRequest request) {
+        checkCommandId(request.commandId());
+        List<String> instanceIds = request.hasInstanceIds() ? request.instanceIds() : List.of();
+        return cloud.write(ctx, tx -> {
+            Command command = tx.find(Command.class, request.commandId())
+                    .orElseThrow(() -> SsmErrors.of("InvalidCommandId", ""));
+            List<String> unknown = instanceIds.stream().filter(id -> command.invocation(id).isEmpty()).toList();
+            if (!unknown.isEmpty()) {
+                throw SsmErrors.of("InvalidInstanceId", "Instances [" + unknown + "] not in a valid state for account "
+                        + ctx.accountId());
+            }
+            tx.put(command.cancelled(Set.copyOf(instanceIds), tx.now()));
+            return CancelCommandResponse.builder().build();
+        });
+    }
+
+    /** The region's commands, newest first, narrowed to one command id and/or one instance. */
+    private List<Command> commands(RequestContext ctx, String commandId, String instanceId) {
+        return cloud.read(ctx).all(Command.class).stream()
+                .filter(c -> commandId == null || c.id().equals(commandId))
+                .filter(c -> instanceId == null || c.invocation(instanceId).isPresent())
+                .sorted(Comparator.comparing(Command::requestedAt).reversed().thenComparing(Command::id))
+                .toList();
+    }
+
+    /** The SDK requires 36 characters; one that is not a command id's UUID is InvalidCommandId. */
+    private static void checkCommandId(String commandId) {
+        if (commandId == null) {
+            return;
+        }
+        if (commandId.length() != 36) {
+            throw SsmErrors.constraint(commandId, "commandId", "Member must have length "
+                    + (commandId.length() < 36 ? "greater than or equal to 36" : "less than or equal to 36"));
+        }
+        if (!UUID_TEXT.matcher(commandId).matches()) {
+            throw SsmErrors.of("InvalidCommandId", "");
+        }
+    }
+
+    /** The Status and ExecutionStage filters, applied to a status summary (a command's, or one invocation's). */
+    private static Predicate<Command.Summary> statusFilter(List<CommandFilter> filters, boolean commandLevel) {
+        Predicate<Command.Summary> all = s -> true;
+        for (CommandFilter filter : filters) {
+            String key = checkKey(filter);
+            String value = filter.value();
+            if (key.equals("Status")) {
+                List<String> statuses = List.of("Pending", "InProgress", "Success", "Cancelled", "Failed", "TimedOut", "Cancelling");
+                if (!statuses.contains(value)) {
+                    throw SsmErrors.of("InvalidFilterValue", "The filter value " + value + " isn't valid for Status."
+                            + " Valid values: " + String.join(", ", statuses) + ".");
+                }
+                all = all.and(s -> s.status().equals(value));
+            } else if (key.equals("ExecutionStage")) {
+                if (!value.equals("Executing") && !value.equals("Complete")) {
+                    throw SsmErrors.of("InvalidFilterValue", "The filter value " + value
+                            + " isn't valid for ExecutionStage. Valid values: Executing, Complete.");
+                }
+                boolean complete = value.equals("Complete");
+                all = all.and(s -> (s.completedCount() == s.targetCount()) == complete);
+            }
+        }
+        return all;
+    }
+
+    /** The InvokedAfter, InvokedBefore and DocumentName filters. */
+    private static Predicate<Command> commandFilter(List<CommandFilter> filters) {
+        Predicate<Command> all = c -> true;
+        for (CommandFilter filter : filters) {
+            String key = checkKey(filter);
+            String value = filter.value();
+            switch (key) {
+                case "InvokedAfter" -> {
+                    Instant after = instant(value);
+                    all = all.and(c -> !c.requestedAt().isBefore(after));
+                }
+                case "InvokedBefore" -> {
+                    Instant before = instant(value);
+                    all = all.and(c -> !c.requestedAt().isAfter(before));
+                }
+                case "DocumentName" -> all = all.and(c -> c.documentName().equals(value));
+                default -> { }
+            }
+        }
+        return all;
+    }
+
+    private static String checkKey(CommandFilter filter) {
+        String key = filter.keyAsString();
+        if (key == null || !FILTER_KEYS.contains(key)) {
+            throw SsmErrors.of("InvalidFilterKey", "The filter key " + key + " isn't valid. Valid keys: "
+                    + String.join(", ", FILTER_KEYS) + ".");
+        }
+        if (filter.value() == null || filter.value().isEmpty()) {
+            throw SsmErrors.constraint(filter.value(), "filters.member.value", "Member must have length greater than or equal to 1");
+        }
+        return key;
+    }
+
+    private static Instant instant(String value) {
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            try {
+                return java.time.OffsetDateTime.parse(value).toInstant();
+            } catch (DateTimeParseException again) {
+                throw SsmErrors.of("InvalidFilterValue", "The filter value " + value + " isn't a valid timestamp:"
+                        + " use the ISO 8601 format, e.g. 2024-06-01T00:00:00Z.");
+            }
+        }
+    }
+
+}
