@@ -201,7 +201,7 @@ public record Command(
             if (i.status().equals(CANCELLED)) {
                 cancelled++;
             }
-            anyTaken |= i.deliveredAt() != null || i.terminal();
+            anyTaken |= !i.status().equals(PENDING);
         }
         int total = invocations.size();
         String status;
