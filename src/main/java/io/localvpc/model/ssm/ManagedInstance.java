@@ -10,10 +10,12 @@ import java.time.Instant;
  *
  * @param registeredAt when the agent first reached Systems Manager
  * @param lastPingAt the last time the agent was seen online, refreshed at most once per ping interval
+ * @param computerName the host name the agent last reported (still shown while it is offline)
  */
-public record ManagedInstance(String id, Instant registeredAt, Instant lastPingAt) implements Resource {
+public record ManagedInstance(String id, Instant registeredAt, Instant lastPingAt, String computerName)
+        implements Resource {
 
-    public ManagedInstance pingedAt(Instant at) {
-        return new ManagedInstance(id, registeredAt, at);
+    public ManagedInstance pingedAt(Instant at, String reportedName) {
+        return new ManagedInstance(id, registeredAt, at, reportedName);
     }
 }

@@ -120,7 +120,9 @@ class SsmManagedInstanceApiTest {
         assertThat(fleet(s.ssm())).hasSize(1);
         s.ec2().stopInstances(r -> r.instanceIds(id));
         server.advance(Duration.ofSeconds(5));
-        assertThat(fleet(s.ssm()).get(0).pingStatus()).isEqualTo(PingStatus.CONNECTION_LOST);
+        InstanceInformation stopped = fleet(s.ssm()).get(0);
+        assertThat(stopped.pingStatus()).isEqualTo(PingStatus.CONNECTION_LOST);
+        assertThat(stopped.computerName()).as("as the agent last reported it").endsWith(".ap-northeast-1.compute.internal");
         s.ec2().startInstances(r -> r.instanceIds(id));
         server.advance(Duration.ofSeconds(5));
         assertThat(fleet(s.ssm()).get(0).pingStatus()).isEqualTo(PingStatus.ONLINE);

@@ -11,6 +11,7 @@ import io.localvpc.service.CloudAccess;
 import io.localvpc.service.ssm.SsmErrors;
 import io.localvpc.service.ssm.SsmPages;
 import io.localvpc.service.ssm.instances.ManagedInstances;
+import io.localvpc.service.ssm.instances.TagSelectors;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -140,10 +141,15 @@ public final class CommandService {
             }
         }
         if (!invalid.isEmpty()) {
-            throw SsmErrors.of("InvalidInstanceId", "Instances [" + invalid + "] not in a valid state for account "
-                    + ctx.accountId());
+            throw invalidInstances(ctx, invalid);
         }
         return instanceIds;
+    }
+
+    /** SSM's answer for instances it cannot run commands on: {@code Instances [[i-1, i-2]] not in a valid state for account …}. */
+    private static RuntimeException invalidInstances(RequestContext ctx, List<String> instanceIds) {
+        return SsmErrors.of("InvalidInstanceId", "Instances [" + instanceIds + "] not in a valid state for account "
+                + ctx.accountId());
     }
 
     /** The managed instances all of {@code targets} select (InstanceIds, tag:KEY, tag-key). */
@@ -152,17 +158,15 @@ public final class CommandService {
         List<Predicate<Instance>> tests = new ArrayList<>();
         for (Target target : targets) {
             String key = target.key() == null ? "" : target.key();
-            Set<String> values = new java.util.HashSet<>(target.hasValues() ? target.values() : List.of());
+            List<String> values = target.hasValues() ? target.values() : List.of();
             if (values.isEmpty()) {
                 throw SsmErrors.of("InvalidParameters", "Target " + key + " needs at least one value.");
             }
+            var byTag = TagSelectors.of(key, values, state);
             if (key.equals("InstanceIds")) {
                 tests.add(i -> values.contains(i.id()));
-            } else if (key.equals("tag-key")) {
-                tests.add(i -> state.tagsOf(i.id()).keySet().stream().anyMatch(values::contains));
-            } else if (key.startsWith("tag:") && key.length() > 4) {
-                String tag = key.substring(4);
-                tests.add(i -> values.contains(state.tagsOf(i.id()).get(tag)));
+            } else if (byTag.isPresent()) {
+                tests.add(i -> byTag.get().test(i.id()));
             } else {
                 throw SsmErrors.of("InvalidParameters", "Target key " + key + " is not supported: use InstanceIds, "
                         + "tag:<key> or tag-key.");
@@ -246,8 +250,7 @@ public final class CommandService {
                     .orElseThrow(() -> SsmErrors.of("InvalidCommandId", ""));
             List<String> unknown = instanceIds.stream().filter(id -> command.invocation(id).isEmpty()).toList();
             if (!unknown.isEmpty()) {
-                throw SsmErrors.of("InvalidInstanceId", "Instances [" + unknown + "] not in a valid state for account "
-                        + ctx.accountId());
+                throw invalidInstances(ctx, unknown);
             }
             tx.put(command.cancelled(Set.copyOf(instanceIds), tx.now()));
             return CancelCommandResponse.builder().build();

@@ -36,7 +36,7 @@ final class CommandViews {
                 .commandId(c.id())
                 .documentName(c.documentName())
                 .documentVersion(RunShellScript.DEFAULT_VERSION)
-                .comment(c.comment() == null ? "" : c.comment())
+                .comment(comment(c))
                 .expiresAfter(c.requestedAt().plusSeconds(c.timeoutSeconds()))
                 .parameters(c.parameters())
                 .instanceIds(c.instanceIds())
@@ -65,7 +65,7 @@ final class CommandViews {
                 .commandId(c.id())
                 .instanceId(i.instanceId())
                 .instanceName("")
-                .comment(c.comment() == null ? "" : c.comment())
+                .comment(comment(c))
                 .documentName(c.documentName())
                 .documentVersion(RunShellScript.DEFAULT_VERSION)
                 .requestedDateTime(c.requestedAt())
@@ -111,7 +111,7 @@ final class CommandViews {
         return GetCommandInvocationResponse.builder()
                 .commandId(c.id())
                 .instanceId(i.instanceId())
-                .comment(c.comment() == null ? "" : c.comment())
+                .comment(comment(c))
                 .documentName(c.documentName())
                 .documentVersion(RunShellScript.DEFAULT_VERSION)
                 .pluginName(RunShellScript.PLUGIN)
@@ -149,6 +149,10 @@ final class CommandViews {
 
     private static String limit(String text, int max) {
         return text.length() <= max ? text : text.substring(0, max);
+    }
+
+    private static String comment(Command c) {
+        return c.comment() == null ? "" : c.comment();
     }
 
     private static NotificationConfig noNotifications() {

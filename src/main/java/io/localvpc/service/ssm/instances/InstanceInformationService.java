@@ -10,6 +10,7 @@ import io.localvpc.service.ssm.SsmErrors;
 import io.localvpc.service.ssm.SsmPages;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import software.amazon.awssdk.services.ssm.model.DescribeInstanceInformationRequest;
@@ -52,7 +53,7 @@ public final class InstanceInformationService {
         }
         for (InstanceInformationStringFilter filter : request.filters()) {
             String key = filter.key();
-            if (key == null || !(LIST_KEYS.contains(key) || key.equals("tag-key") || key.startsWith("tag:"))) {
+            if (key == null || !(LIST_KEYS.contains(key) || TagSelectors.of(key, List.of(), state).isPresent())) {
                 throw SsmErrors.of("InvalidInstanceInformationFilterValue", "The filter key " + key + " is not valid."
                         + " Valid filter keys include: " + String.join(", ", LIST_KEYS) + ", tag-key, tag:{keyname}.");
             }
@@ -73,14 +74,12 @@ public final class InstanceInformationService {
         if (values == null || values.isEmpty()) {
             throw SsmErrors.of("InvalidInstanceInformationFilterValue", "The filter " + key + " needs at least one value.");
         }
-        // A HashSet: an untagged instance asks whether it contains null.
-        Set<String> wanted = new java.util.HashSet<>(values);
-        if (key.startsWith("tag:")) {
-            String tag = key.substring("tag:".length());
-            return info -> wanted.contains(state.tagsOf(info.instanceId()).get(tag));
+        Optional<Predicate<String>> byTag = TagSelectors.of(key, values, state);
+        if (byTag.isPresent()) {
+            return info -> byTag.get().test(info.instanceId());
         }
+        Set<String> wanted = new java.util.HashSet<>(values); // some fields may be null (a profile without a role)
         return switch (key) {
-            case "tag-key" -> info -> state.tagsOf(info.instanceId()).keySet().stream().anyMatch(wanted::contains);
             case "InstanceIds" -> info -> wanted.contains(info.instanceId());
             case "AgentVersion" -> info -> wanted.contains(info.agentVersion());
             case "PingStatus" -> info -> wanted.contains(info.pingStatusAsString());
@@ -95,9 +94,6 @@ public final class InstanceInformationService {
 
     private InstanceInformation toSdk(RequestContext ctx, ManagedInstances.Managed managed) {
         Instance instance = managed.instance();
-        String hostname = fleet.agents().session(ctx.accountId(), ctx.region(), instance.id(), ctx.now())
-                .map(session -> session.host().hostname())
-                .orElse(null);
         return InstanceInformation.builder()
                 .instanceId(instance.id())
                 .pingStatus(managed.pingStatus())
@@ -112,7 +108,7 @@ public final class InstanceInformationService {
                 .registrationDate(managed.registration().registeredAt())
                 .resourceType("EC2Instance")
                 .ipAddress(instance.privateIp() == null ? null : instance.privateIp().toString())
-                .computerName(hostname)
+                .computerName(managed.registration().computerName())
                 .sourceId(instance.id())
                 .sourceType("AWS::EC2::Instance")
                 .build();

@@ -88,11 +88,14 @@ public final class ManagedInstances {
             }
             AgentPresence presence = agents.presence(ctx.accountId(), ctx.region(), instance, now);
             if (presence.online()) {
+                String hostname = agents.session(ctx.accountId(), ctx.region(), instance.id(), now)
+                        .map(session -> session.host().hostname()).orElse(null);
                 if (registration == null) {
-                    registration = new ManagedInstance(instance.id(), now, now);
+                    registration = new ManagedInstance(instance.id(), now, now, hostname);
                     writes.add(registration);
-                } else if (!now.isBefore(registration.lastPingAt().plus(PING_INTERVAL))) {
-                    registration = registration.pingedAt(now);
+                } else if (!now.isBefore(registration.lastPingAt().plus(PING_INTERVAL))
+                        || !java.util.Objects.equals(hostname, registration.computerName())) {
+                    registration = registration.pingedAt(now, hostname);
                     writes.add(registration);
                 }
             }
