@@ -102,10 +102,10 @@ public final class CommandService {
                     ? "Either InstanceIds or Targets must be specified."
                     : "InstanceIds and Targets cannot both be specified.");
         }
-        List<String> chosen = instanceIds.isEmpty() ? resolve(ctx, targets) : checkInstances(ctx, instanceIds);
+        List<ManagedInstances.Managed> chosen = instanceIds.isEmpty() ? resolve(ctx, targets) : checkInstances(ctx, instanceIds);
         Instant deliverBy = ctx.now().plusSeconds(timeoutSeconds);
         List<Invocation> invocations = chosen.stream()
-                .map(id -> deliveries.send(ctx, id, script, deliverBy))
+                .map(target -> deliveries.send(ctx, target, script, deliverBy))
                 .toList();
         Command command = new Command(UUID.randomUUID().toString(), RunShellScript.NAME, request.comment(), parameters,
                 instanceIds,
@@ -124,26 +124,24 @@ public final class CommandService {
      * InvalidInstanceId naming all that are not. A stopped or unreachable instance that has
      * registered is valid: its invocation waits for the agent.
      */
-    private List<String> checkInstances(RequestContext ctx, List<String> instanceIds) {
+    private List<ManagedInstances.Managed> checkInstances(RequestContext ctx, List<String> instanceIds) {
         Set<String> seen = new LinkedHashSet<>();
         for (String id : instanceIds) {
             if (!seen.add(id)) {
                 throw SsmErrors.of("DuplicateInstanceId", "Instance id " + id + " is listed more than once.");
             }
         }
+        List<ManagedInstances.Managed> valid = new ArrayList<>();
         List<String> invalid = new ArrayList<>();
         for (String id : instanceIds) {
-            boolean valid = fleet.find(ctx, id)
+            fleet.find(ctx, id)
                     .filter(m -> !m.instance().state().equals("shutting-down"))
-                    .isPresent();
-            if (!valid) {
-                invalid.add(id);
-            }
+                    .ifPresentOrElse(valid::add, () -> invalid.add(id));
         }
         if (!invalid.isEmpty()) {
             throw invalidInstances(ctx, invalid);
         }
-        return instanceIds;
+        return valid;
     }
 
     /** SSM's answer for instances it cannot run commands on: {@code Instances [[i-1, i-2]] not in a valid state for account …}. */
@@ -153,7 +151,7 @@ public final class CommandService {
     }
 
     /** The managed instances all of {@code targets} select (InstanceIds, tag:KEY, tag-key). */
-    private List<String> resolve(RequestContext ctx, List<Target> targets) {
+    private List<ManagedInstances.Managed> resolve(RequestContext ctx, List<Target> targets) {
         RegionState state = cloud.read(ctx);
         List<Predicate<Instance>> tests = new ArrayList<>();
         for (Target target : targets) {
@@ -173,10 +171,8 @@ public final class CommandService {
             }
         }
         return fleet.all(ctx).stream()
-                .map(ManagedInstances.Managed::instance)
-                .filter(i -> !i.state().equals("shutting-down"))
-                .filter(i -> tests.stream().allMatch(t -> t.test(i)))
-                .map(Instance::id)
+                .filter(m -> !m.instance().state().equals("shutting-down"))
+                .filter(m -> tests.stream().allMatch(t -> t.test(m.instance())))
                 .toList();
     }
 

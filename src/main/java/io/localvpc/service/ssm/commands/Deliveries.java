@@ -43,13 +43,14 @@ final class Deliveries {
     }
 
     /**
-     * The invocation for {@code instanceId} of a command sent now: delivered after the state delay
+     * The invocation for {@code target} of a command sent now: delivered after the state delay
      * when its agent is online, or waiting for the agent until {@code deliverBy}.
      */
-    Invocation send(RequestContext ctx, String instanceId, RunShellScript script, Instant deliverBy) {
-        Invocation pending = Invocation.pending(instanceId, deliverBy);
-        boolean online = fleet.find(ctx, instanceId).map(ManagedInstances.Managed::online).orElse(false);
-        return online ? run(ctx, pending, script, ctx.now().plus(cloud.timings().stateChange())).orElse(pending) : pending;
+    Invocation send(RequestContext ctx, ManagedInstances.Managed target, RunShellScript script, Instant deliverBy) {
+        Invocation pending = Invocation.pending(target.instance().id(), deliverBy);
+        return target.online()
+                ? run(ctx, pending, script, ctx.now().plus(cloud.timings().stateChange())).orElse(pending)
+                : pending;
     }
 
     /**
