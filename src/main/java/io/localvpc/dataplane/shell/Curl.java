@@ -157,6 +157,8 @@ public final class Curl implements Tool {
                 }
             }
             verbose("* Connected to " + hostName + " (" + address + ") port " + port + " (#0)");
+            // The handshake, then the request and its answer: two round trips, whatever comes back.
+            elapsed = connect.roundTrip() == null ? Duration.ZERO : connect.roundTrip().multipliedBy(2);
             if (scheme.equals("https")) {
                 verbose("* SSL connection using TLSv1.2 / ECDHE-RSA-AES128-GCM-SHA256");
                 verbose("* Server certificate:");
@@ -190,7 +192,6 @@ public final class Curl implements Tool {
             verbose("< ");
             String body = answer.body() == null ? "" : answer.body();
             long rttMs = connect.roundTrip() == null ? 0 : connect.roundTrip().toMillis();
-            elapsed = connect.roundTrip() == null ? Duration.ZERO : connect.roundTrip().multipliedBy(2);
             if (fail && answer.status() >= 400) {
                 verbose("* The requested URL returned error: " + answer.status());
                 verbose("* Closing connection 0");
