@@ -148,6 +148,11 @@ public record Command(
         public boolean deliveryTimedOut() {
             return status.equals(TIMED_OUT) && DELIVERY_TIMED_OUT.equals(statusDetails);
         }
+
+        /** This invocation alone, counted as a command of one target is (what the invocation list filters see). */
+        public Summary summary() {
+            return new Summary(status, statusDetails, 1, terminal() ? 1 : 0, error() ? 1 : 0, deliveryTimedOut() ? 1 : 0);
+        }
     }
 
     @Override

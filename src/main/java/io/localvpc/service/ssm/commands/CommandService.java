@@ -13,7 +13,6 @@ import io.localvpc.service.ssm.SsmPages;
 import io.localvpc.service.ssm.instances.ManagedInstances;
 import io.localvpc.service.ssm.instances.TagSelectors;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -25,7 +24,6 @@ import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.ssm.model.CancelCommandRequest;
 import software.amazon.awssdk.services.ssm.model.CancelCommandResponse;
-import software.amazon.awssdk.services.ssm.model.CommandFilter;
 import software.amazon.awssdk.services.ssm.model.GetCommandInvocationRequest;
 import software.amazon.awssdk.services.ssm.model.GetCommandInvocationResponse;
 import software.amazon.awssdk.services.ssm.model.ListCommandInvocationsRequest;
@@ -47,8 +45,6 @@ public final class CommandService {
     private static final Pattern UUID_TEXT = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final Pattern MAX_ERRORS = Pattern.compile("([1-9][0-9]*|0|[1-9][0-9]%|[0-9]%|100%)");
     private static final Pattern MAX_CONCURRENCY = Pattern.compile("([1-9][0-9]*|[1-9][0-9]%|[1-9]%|100%)");
-    private static final List<String> FILTER_KEYS = List.of("InvokedAfter", "InvokedBefore", "Status", "ExecutionStage",
-            "DocumentName");
 
     private final CloudAccess cloud;
     private final ManagedInstances fleet;
@@ -194,8 +190,8 @@ public final class CommandService {
 
     ListCommandsResponse listCommands(RequestContext ctx, ListCommandsRequest request) {
         checkCommandId(request.commandId());
-        Predicate<Command.Summary> byStatus = statusFilter(request.filters(), true);
-        Predicate<Command> byOther = commandFilter(request.filters());
+        Predicate<Command.Summary> byStatus = CommandFilters.byStatus(request.filters());
+        Predicate<Command> byOther = CommandFilters.byCommand(request.filters());
         deliveries.catchUp(ctx);
         List<Command> matching = commands(ctx, request.commandId(), request.instanceId()).stream()
                 .filter(byOther)
@@ -210,8 +206,8 @@ public final class CommandService {
 
     ListCommandInvocationsResponse listCommandInvocations(RequestContext ctx, ListCommandInvocationsRequest request) {
         checkCommandId(request.commandId());
-        Predicate<Command.Summary> byStatus = statusFilter(request.filters(), false);
-        Predicate<Command> byOther = commandFilter(request.filters());
+        Predicate<Command.Summary> byStatus = CommandFilters.byStatus(request.filters());
+        Predicate<Command> byOther = CommandFilters.byCommand(request.filters());
         deliveries.catchUp(ctx);
         record Row(Command command, Invocation invocation) {}
         List<Row> rows = new ArrayList<>();
@@ -222,9 +218,7 @@ public final class CommandService {
             for (Invocation invocation : command.invocations()) {
                 boolean wantedInstance = request.instanceId() == null || request.instanceId().equals(invocation.instanceId());
                 // The invocation filters see each invocation's own status.
-                Command.Summary own = new Command.Summary(invocation.status(), invocation.statusDetails(), 1,
-                        invocation.terminal() ? 1 : 0, 0, 0);
-                if (wantedInstance && byStatus.test(own)) {
+                if (wantedInstance && byStatus.test(invocation.summary())) {
                     rows.add(new Row(command, invocation));
                 }
             }
@@ -275,77 +269,4 @@ public final class CommandService {
             throw SsmErrors.of("InvalidCommandId", "");
         }
     }
-
-    /** The Status and ExecutionStage filters, applied to a status summary (a command's, or one invocation's). */
-    private static Predicate<Command.Summary> statusFilter(List<CommandFilter> filters, boolean commandLevel) {
-        Predicate<Command.Summary> all = s -> true;
-        for (CommandFilter filter : filters) {
-            String key = checkKey(filter);
-            String value = filter.value();
-            if (key.equals("Status")) {
-                List<String> statuses = List.of("Pending", "InProgress", "Success", "Cancelled", "Failed", "TimedOut", "Cancelling");
-                if (!statuses.contains(value)) {
-                    throw SsmErrors.of("InvalidFilterValue", "The filter value " + value + " isn't valid for Status."
-                            + " Valid values: " + String.join(", ", statuses) + ".");
-                }
-                all = all.and(s -> s.status().equals(value));
-            } else if (key.equals("ExecutionStage")) {
-                if (!value.equals("Executing") && !value.equals("Complete")) {
-                    throw SsmErrors.of("InvalidFilterValue", "The filter value " + value
-                            + " isn't valid for ExecutionStage. Valid values: Executing, Complete.");
-                }
-                boolean complete = value.equals("Complete");
-                all = all.and(s -> (s.completedCount() == s.targetCount()) == complete);
-            }
-        }
-        return all;
-    }
-
-    /** The InvokedAfter, InvokedBefore and DocumentName filters. */
-    private static Predicate<Command> commandFilter(List<CommandFilter> filters) {
-        Predicate<Command> all = c -> true;
-        for (CommandFilter filter : filters) {
-            String key = checkKey(filter);
-            String value = filter.value();
-            switch (key) {
-                case "InvokedAfter" -> {
-                    Instant after = instant(value);
-                    all = all.and(c -> !c.requestedAt().isBefore(after));
-                }
-                case "InvokedBefore" -> {
-                    Instant before = instant(value);
-                    all = all.and(c -> !c.requestedAt().isAfter(before));
-                }
-                case "DocumentName" -> all = all.and(c -> c.documentName().equals(value));
-                default -> { }
-            }
-        }
-        return all;
-    }
-
-    private static String checkKey(CommandFilter filter) {
-        String key = filter.keyAsString();
-        if (key == null || !FILTER_KEYS.contains(key)) {
-            throw SsmErrors.of("InvalidFilterKey", "The filter key " + key + " isn't valid. Valid keys: "
-                    + String.join(", ", FILTER_KEYS) + ".");
-        }
-        if (filter.value() == null || filter.value().isEmpty()) {
-            throw SsmErrors.constraint(filter.value(), "filters.member.value", "Member must have length greater than or equal to 1");
-        }
-        return key;
-    }
-
-    private static Instant instant(String value) {
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            try {
-                return java.time.OffsetDateTime.parse(value).toInstant();
-            } catch (DateTimeParseException again) {
-                throw SsmErrors.of("InvalidFilterValue", "The filter value " + value + " isn't a valid timestamp:"
-                        + " use the ISO 8601 format, e.g. 2024-06-01T00:00:00Z.");
-            }
-        }
-    }
-
 }
