@@ -220,20 +220,17 @@ public record Command(
         } else if (errors + deliveryTimeouts == 0) {
             status = SUCCESS;
             details = SUCCESS;
-        } else if (errors + deliveryTimeouts > allowedErrors(total)) {
-            // Past MaxErrors: the kind of failure that dominates names the result.
-            if (deliveryTimeouts >= errors) {
-                status = TIMED_OUT;
-                details = DELIVERY_TIMED_OUT;
-            } else if (executionTimeouts == errors) {
-                status = TIMED_OUT;
-                details = EXECUTION_TIMED_OUT;
-            } else {
-                status = FAILED;
-                details = FAILED;
-            }
+        } else if (errors > allowedErrors(total)) {
+            // Failures and execution timeouts count against MaxErrors; the kind that dominates names the result.
+            boolean allTimeouts = executionTimeouts == errors;
+            status = allTimeouts ? TIMED_OUT : FAILED;
+            details = allTimeouts ? EXECUTION_TIMED_OUT : FAILED;
+        } else if (deliveryTimeouts > allowedErrors(total)) {
+            // Delivery timeouts do not count as errors, but as many of them as MaxErrors allows errors time the command out.
+            status = TIMED_OUT;
+            details = DELIVERY_TIMED_OUT;
         } else {
-            // Some invocations did not succeed, but fewer than MaxErrors allowed.
+            // Some invocations did not succeed, but too few to fail the command.
             status = SUCCESS;
             details = "Incomplete";
         }

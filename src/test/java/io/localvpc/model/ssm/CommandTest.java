@@ -55,6 +55,10 @@ class CommandTest {
         assertThat(failed).isEqualTo(new Command.Summary(Command.FAILED, Command.FAILED, 2, 2, 1, 0));
         Command.Summary tolerated = command("50%", delivered("i-1", OK), delivered("i-2", BAD)).at(later).summary();
         assertThat(tolerated.statusDetails()).isEqualTo("Incomplete");
+        Command.Summary oneLost = command("1", delivered("i-1", BAD), Invocation.pending("i-2", T0.plusSeconds(60)))
+                .at(later).summary();
+        assertThat(oneLost).as("a delivery timeout is not an error").isEqualTo(
+                new Command.Summary(Command.SUCCESS, "Incomplete", 2, 2, 1, 1));
         Command.Summary lost = command("0", Invocation.pending("i-1", T0.plusSeconds(60))).at(later).summary();
         assertThat(lost).isEqualTo(new Command.Summary(Command.TIMED_OUT, Command.DELIVERY_TIMED_OUT, 1, 1, 0, 1));
         Command cancelled = command("0", delivered("i-1", OK)).at(T0.plusSeconds(2)).cancelled(List.of(), T0.plusSeconds(3));
