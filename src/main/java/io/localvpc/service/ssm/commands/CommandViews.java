@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import software.amazon.awssdk.services.ssm.model.CloudWatchOutputConfig;
 import software.amazon.awssdk.services.ssm.model.CommandInvocation;
 import software.amazon.awssdk.services.ssm.model.CommandPlugin;
@@ -25,6 +26,7 @@ final class CommandViews {
     static final int PLUGIN_OUTPUT_LIMIT = 2_500;
     /** How the agent separates standard error from standard output in a plugin's Output. */
     static final String ERROR_SEPARATOR = "\n----------ERROR-------\n";
+    /** The execution times are strings to the millisecond, e.g. {@code 2026-01-01T00:00:01.000Z} and {@code PT3.005S}. */
     private static final DateTimeFormatter EXECUTION_TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
@@ -117,7 +119,8 @@ final class CommandViews {
                 .pluginName(RunShellScript.PLUGIN)
                 .responseCode(responseCode(i))
                 .executionStartDateTime(started ? EXECUTION_TIME.format(i.deliveredAt()) : "")
-                .executionElapsedTime(ended ? Duration.between(i.deliveredAt(), i.endedAt()).toString() : "")
+                .executionElapsedTime(ended
+                        ? Duration.between(i.deliveredAt(), i.endedAt()).truncatedTo(ChronoUnit.MILLIS).toString() : "")
                 .executionEndDateTime(ended ? EXECUTION_TIME.format(i.endedAt()) : "")
                 .status(i.status())
                 .statusDetails(i.statusDetails())
