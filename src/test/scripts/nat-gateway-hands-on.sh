@@ -98,6 +98,42 @@ expect "instance state" "$STATE" "running"
 case "$PRIVATE_IP" in 10.0.20.*) echo "ok: instance private IP $PRIVATE_IP" ;; *) echo "FAIL: private IP $PRIVATE_IP"; exit 1 ;; esac
 expect "no public IP in the private subnet" "$PUBLIC_IP" "None"
 
+step "SSM: the private instance is managed through the NAT gateway"
+# The agent has no public IP and no SSH: it reaches ssm/ssmmessages/ec2messages over HTTPS through the NAT gateway,
+# signing with the instance profile's role.
+expect "managed instance" "$(aws ssm describe-instance-information \
+  --query 'InstanceInformationList[0].[InstanceId,PingStatus,PlatformName,PlatformVersion,IamRole,ResourceType]')" \
+  "$INSTANCE	Online	Amazon Linux	2	hands-on-ssm-role	EC2Instance"
+expect "computer name" "$(aws ssm describe-instance-information --filters "Key=InstanceIds,Values=$INSTANCE" \
+  --query 'InstanceInformationList[0].ComputerName')" "ip-${PRIVATE_IP//./-}.ap-northeast-1.compute.internal"
+aws ec2 delete-route --route-table-id "$PRIVATE_RT" --destination-cidr-block 0.0.0.0/0
+expect "agent without the route to the NAT" "$(aws ssm describe-instance-information \
+  --query 'InstanceInformationList[0].PingStatus')" "ConnectionLost"
+aws ec2 create-route --route-table-id "$PRIVATE_RT" --destination-cidr-block 0.0.0.0/0 --nat-gateway-id "$NAT" >/dev/null
+expect "agent with the route back" "$(aws ssm describe-instance-information \
+  --query 'InstanceInformationList[0].PingStatus')" "Online"
+
+step "SSM Run Command: ping from the private instance"
+COMMAND=$(aws ssm send-command --document-name AWS-RunShellScript --instance-ids "$INSTANCE" \
+  --comment "ping through the NAT gateway" --parameters 'commands=["ping -c 4 8.8.8.8"]' --query Command.CommandId)
+case "$COMMAND" in ????????-????-????-????-????????????) echo "ok: command $COMMAND" ;; *) echo "FAIL: command id '$COMMAND'"; exit 1 ;; esac
+# ping -c 4 takes about three seconds of simulated time: move the server's clock on instead of waiting.
+curl -sf -X POST "$ENDPOINT/_localvpc/clock/advance?seconds=10" >/dev/null
+aws ssm wait command-executed --command-id "$COMMAND" --instance-id "$INSTANCE"
+expect "invocation" "$(aws ssm get-command-invocation --command-id "$COMMAND" --instance-id "$INSTANCE" \
+  --query '[Status,ResponseCode,PluginName]')" "Success	0	aws:runShellScript"
+PING_OUTPUT=$(aws ssm get-command-invocation --command-id "$COMMAND" --instance-id "$INSTANCE" --query StandardOutputContent)
+echo "$PING_OUTPUT"
+case "$PING_OUTPUT" in *"4 packets transmitted, 4 received, 0% packet loss"*) echo "ok: ping output" ;; *) echo "FAIL: ping output"; exit 1 ;; esac
+BY_TAG=$(aws ssm send-command --document-name AWS-RunShellScript --targets Key=tag:Name,Values=hands-on-ec2 \
+  --parameters 'commands=["hostname","exit 3"]' --query Command.CommandId)
+curl -sf -X POST "$ENDPOINT/_localvpc/clock/advance?seconds=5" >/dev/null
+expect "targeted by tag, failing script" "$(aws ssm list-command-invocations --command-id "$BY_TAG" --details \
+  --query 'CommandInvocations[0].[InstanceId,Status,CommandPlugins[0].ResponseCode]')" "$INSTANCE	Failed	3"
+expect "commands on the instance" "$(aws ssm list-commands --instance-id "$INSTANCE" --query 'length(Commands)')" "2"
+expect_error InvalidInstanceId ssm send-command --document-name AWS-RunShellScript --instance-ids i-0123456789abcdef0 \
+  --parameters 'commands=["echo hi"]'
+
 step "Tear down in dependency order"
 expect_error DependencyViolation ec2 delete-vpc --vpc-id "$VPC"
 expect_error DependencyViolation ec2 delete-subnet --subnet-id "$PRIVATE"

@@ -14,6 +14,7 @@ import io.localvpc.service.ec2.Ec2Api;
 import io.localvpc.service.iam.IamApi;
 import io.localvpc.service.ssm.SsmApi;
 import io.localvpc.service.ssm.agent.SsmAgents;
+import io.localvpc.service.ssm.instances.ManagedInstances;
 import io.localvpc.service.ssm.session.SessionService;
 import io.localvpc.service.sts.StsApi;
 import io.localvpc.store.FileStore;
@@ -56,9 +57,10 @@ public final class LocalVpc implements AutoCloseable {
         this.engine = new PacketEngine(cloud, config.clock());
         this.network = engine;
         SsmAgents agents = new SsmAgents(cloud, this::network);
-        this.sessions = new SessionService(access, agents, config.clock(), this::network, Shell.standard());
+        ManagedInstances fleet = new ManagedInstances(access, agents);
+        this.sessions = new SessionService(access, fleet, config.clock(), this::network, Shell.standard());
         this.gateway = new AwsGateway(List.of(
-                Ec2Api.create(access), IamApi.create(access), StsApi.create(access), SsmApi.create(access, agents, sessions)),
+                Ec2Api.create(access), IamApi.create(access), StsApi.create(access), SsmApi.create(access, fleet, sessions)),
                 config.clock(), mapper);
         store.load().forEach(cloud::restore);
         sessions.endOrphans();

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The whole NAT gateway hands-on, driven by the real AWS CLI v2 (Debian's awscli at
- * /usr/bin/aws, which .ci/run installs) against a LocalVPC on an ephemeral port.
+ * /usr/bin/aws, which .ci/run installs) against a LocalVPC on an ephemeral port, including
+ * reaching the private instance through SSM (managed instance, Run Command's ping).
  */
 class AwsCliHandsOnTest {
     static final Path AWS_CLI = Path.of("/usr/bin/aws");
@@ -35,6 +36,9 @@ class AwsCliHandsOnTest {
             Result result = run(Path.of("src/test/scripts/nat-gateway-hands-on.sh"), localVpc);
             assertThat(result.exitCode()).as(result.output()).isZero();
             assertThat(result.output()).contains("hands-on complete");
+            assertThat(result.output()).as("Run Command's ping output, printed by the script")
+                    .contains("64 bytes from 8.8.8.8: icmp_seq=4")
+                    .contains("4 packets transmitted, 4 received, 0% packet loss");
         }
     }
 

@@ -5,6 +5,7 @@ import io.localvpc.dataplane.Probe;
 import io.localvpc.dataplane.ProbeResult;
 import io.localvpc.model.Ipv4;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -71,6 +72,8 @@ public final class Curl implements Tool {
         private final StringBuilder out = new StringBuilder();
         private final StringBuilder err = new StringBuilder();
         private boolean meterStarted;
+        /** How long the transfer took in simulated time, for the caller's clock (not printed). */
+        private Duration elapsed = Duration.ZERO;
 
         Request(Session session, Getopt.Parsed opts) {
             this.session = session;
@@ -129,6 +132,7 @@ public final class Curl implements Tool {
                 case ANSWERED -> { }
                 case REFUSED -> {
                     long ms = connect.roundTrip() == null ? 0 : connect.roundTrip().toMillis();
+                    elapsed = Duration.ofMillis(ms);
                     verbose("* connect to " + address + " port " + port + " failed: Connection refused");
                     String message = "Failed to connect to " + hostName + " port " + port + " after " + ms + " ms: Connection refused";
                     verbose("* " + message);
@@ -137,12 +141,14 @@ public final class Curl implements Tool {
                 }
                 default -> {
                     if (limit != null) {
+                        elapsed = Duration.ofMillis(limitMs + 1);
                         String message = "Connection timed out after " + (limitMs + 1) + " milliseconds";
                         verbose("* " + message);
                         verbose("* Closing connection 0");
                         return failure(28, message, null);
                     }
                     verbose("* connect to " + address + " port " + port + " failed: Connection timed out");
+                    elapsed = Duration.ofMillis(KERNEL_CONNECT_TIMEOUT_MS);
                     String message = "Failed to connect to " + hostName + " port " + port + " after "
                             + KERNEL_CONNECT_TIMEOUT_MS + " ms: Connection timed out";
                     verbose("* " + message);
@@ -151,6 +157,8 @@ public final class Curl implements Tool {
                 }
             }
             verbose("* Connected to " + hostName + " (" + address + ") port " + port + " (#0)");
+            // The handshake, then the request and its answer: two round trips, whatever comes back.
+            elapsed = connect.roundTrip() == null ? Duration.ZERO : connect.roundTrip().multipliedBy(2);
             if (scheme.equals("https")) {
                 verbose("* SSL connection using TLSv1.2 / ECDHE-RSA-AES128-GCM-SHA256");
                 verbose("* Server certificate:");
@@ -198,7 +206,7 @@ public final class Curl implements Tool {
             finishMeter(bytes, Math.max(1, 2 * rttNanos));
             verbose("* Connection #0 to host " + hostName + " left intact");
             writeOut(answer.status(), address, 2 * rttMs, bytes);
-            return new ExecResult(out.toString(), err.toString(), 0);
+            return new ExecResult(out.toString(), err.toString(), 0, elapsed);
         }
 
         private ExecResult failure(int code, String message, Integer status) {
@@ -209,7 +217,7 @@ public final class Curl implements Tool {
                 err.append("curl: (").append(code).append(") ").append(message).append('\n');
             }
             writeOut(status == null ? 0 : status, null, 0, 0);
-            return new ExecResult(out.toString(), err.toString(), code);
+            return new ExecResult(out.toString(), err.toString(), code, elapsed);
         }
 
         private void verbose(String line) {

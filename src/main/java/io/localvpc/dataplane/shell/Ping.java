@@ -101,12 +101,16 @@ public final class Ping implements Tool {
         List<Duration> times = new ArrayList<>();
         int errors = 0;
         Probe probe = Probe.ping(destination).withTtl(ttl);
+        // One request every 1001 ms (the interval the summary prints), then the wait for the last one.
+        Duration lastWait = timeout;
         for (int seq = 1; seq <= count; seq++) {
             ProbeResult result = session.probe(probe);
+            lastWait = timeout;
             switch (result.outcome()) {
                 case ANSWERED -> {
                     if (result.roundTrip() != null && result.roundTrip().compareTo(timeout) <= 0) {
                         times.add(result.roundTrip());
+                        lastWait = result.roundTrip();
                         if (!quiet) {
                             out.append("64 bytes from ").append(from).append(": icmp_seq=").append(seq)
                                     .append(" ttl=").append(result.replyTtl())
@@ -154,7 +158,8 @@ public final class Ping implements Tool {
             double mdev = Math.sqrt(Math.max(0, sumSquares / received - avg * avg));
             out.append(String.format(Locale.ROOT, "rtt min/avg/max/mdev = %.3f/%.3f/%.3f/%.3f ms\n", min, avg, max, mdev));
         }
-        return new ExecResult(out.toString(), "", received > 0 ? 0 : 1);
+        Duration elapsed = Duration.ofMillis((count - 1) * 1001L).plus(lastWait);
+        return new ExecResult(out.toString(), "", received > 0 ? 0 : 1, elapsed);
     }
 
     /** A round trip as iputils prints it: 0.035, 2.91, 12.3, 123. */

@@ -36,6 +36,11 @@ public record Session(Network network, String accountId, String region, HostView
         record NoServer() implements Lookup {}
     }
 
+    /** The same instance and network, at a later simulated instant (the next command of a script). */
+    public Session at(Instant later) {
+        return new Session(network, accountId, region, host, later);
+    }
+
     /** The primary interface's private address. */
     public Ipv4 address() {
         return host.interfaces().isEmpty() ? null : host.interfaces().get(0).address();

@@ -6,9 +6,10 @@ import java.util.Map;
 
 /**
  * The shell of a simulated instance: parses a command line ({@link ShellParser}: quotes,
- * {@code ;}, {@code &&}, {@code ||}) and runs each command with the tool of that name, through the
- * simulated network. Builtins: {@code echo}, {@code true}, {@code false}, {@code exit [n]}, and
- * {@code sudo COMMAND} (everyone is root here). A program given by path ({@code /usr/bin/ping}) is
+ * {@code ;}, newlines, {@code &&}, {@code ||}) and runs each command with the tool of that name, through the
+ * simulated network, each one starting when the one before it would have ended. Builtins:
+ * {@code echo}, {@code true}, {@code false}, {@code exit [n]}, {@code sleep SECONDS} (simulated
+ * time only) and {@code sudo COMMAND} (everyone is root here). A program given by path ({@code /usr/bin/ping}) is
  * looked up by its last component. Anything else is {@code sh: NAME: command not found}, exit 127.
  */
 public final class Shell {
@@ -65,9 +66,10 @@ public final class Shell {
                     }
                     status = given & 0xff;
                 }
-                return new LineResult(new ExecResult(result.stdout(), result.stderr(), status), true);
+                return new LineResult(result.withExitCode(status), true);
             }
-            result = result.then(runCommand(session, words));
+            Session at = result.elapsed().isZero() ? session : session.at(session.now().plus(result.elapsed()));
+            result = result.then(runCommand(at, words));
         }
         return new LineResult(result, false);
     }
@@ -86,6 +88,8 @@ public final class Shell {
                 return ExecResult.ok("");
             case "false":
                 return ExecResult.error("", 1);
+            case "sleep":
+                return Sleep.run(args);
             case "echo":
                 boolean newline = args.isEmpty() || !args.get(0).equals("-n");
                 List<String> text = newline ? args : args.subList(1, args.size());

@@ -4,15 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.localvpc.dataplane.Probe;
 import io.localvpc.model.Ipv4;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class CurlTest {
+    /** Connection, then request and answer, at the fake network's 2.91 ms round trip. */
+    static final Duration TWO_ROUND_TRIPS = Duration.ofNanos(2 * 2_910_000);
+
     final FakeNetwork net = Scenario.natHandsOn();
 
     @Test
     void checkip_prints_the_nat_gateways_elastic_ip() {
         ExecResult r = net.run("curl -s https://checkip.amazonaws.com");
-        assertThat(r).isEqualTo(new ExecResult("203.0.113.10\n", "", 0));
+        assertThat(r).isEqualTo(new ExecResult("203.0.113.10\n", "", 0, TWO_ROUND_TRIPS));
         assertThat(net.probes).containsExactly(Probe.tcp(Ipv4.parse("3.5.140.2"), 443));
         assertThat(net.httpRequests).containsExactly("3.5.140.2:443 checkip.amazonaws.com / from 203.0.113.10");
     }
@@ -84,16 +88,19 @@ class CurlTest {
     @Test
     void a_dropped_syn_times_out_after_max_time_with_28() {
         ExecResult r = net.run("curl -sS -m 5 https://quiet.example.com");
-        assertThat(r).isEqualTo(new ExecResult("", "curl: (28) Connection timed out after 5001 milliseconds\n", 28));
+        assertThat(r).isEqualTo(new ExecResult("", "curl: (28) Connection timed out after 5001 milliseconds\n", 28,
+                Duration.ofMillis(5001)));
         ExecResult unreachable = net.run("curl -sS --connect-timeout 2 http://10.9.9.9");
-        assertThat(unreachable).isEqualTo(new ExecResult("", "curl: (28) Connection timed out after 2001 milliseconds\n", 28));
+        assertThat(unreachable).isEqualTo(new ExecResult("", "curl: (28) Connection timed out after 2001 milliseconds\n", 28,
+                Duration.ofMillis(2001)));
     }
 
     @Test
     void without_a_timeout_the_kernel_gives_up_after_its_syn_retries() {
         ExecResult r = net.run("curl -sS https://quiet.example.com");
         assertThat(r).isEqualTo(new ExecResult("",
-                "curl: (7) Failed to connect to quiet.example.com port 443 after 127000 ms: Connection timed out\n", 7));
+                "curl: (7) Failed to connect to quiet.example.com port 443 after 127000 ms: Connection timed out\n", 7,
+                Duration.ofSeconds(127)));
     }
 
     @Test
@@ -105,9 +112,9 @@ class CurlTest {
     @Test
     void fail_turns_http_errors_into_exit_22_and_a_silent_server_into_52() {
         assertThat(net.run("curl -sSf http://missing.example.com:8080/x"))
-                .isEqualTo(new ExecResult("", "curl: (22) The requested URL returned error: 404\n", 22));
+                .isEqualTo(new ExecResult("", "curl: (22) The requested URL returned error: 404\n", 22, TWO_ROUND_TRIPS));
         assertThat(net.run("curl -sS https://8.8.8.8/"))
-                .isEqualTo(new ExecResult("", "curl: (52) Empty reply from server\n", 52));
+                .isEqualTo(new ExecResult("", "curl: (52) Empty reply from server\n", 52, TWO_ROUND_TRIPS));
         assertThat(net.httpRequests).contains("8.8.8.8:443 8.8.8.8 / from 203.0.113.10");
     }
 

@@ -83,4 +83,21 @@ class ShellTest {
         assertThat(r.exitCode()).isZero();
         assertThat(r.stdout()).startsWith("PING 8.8.8.8").endsWith("rtt min/avg/max/mdev = 2.910/2.910/2.910/0.000 ms\n203.0.113.10\n");
     }
+
+    @Test
+    void commands_report_how_long_they_take_and_a_script_adds_them_up() {
+        // ping: one request every 1001 ms, then the last reply's round trip (2.91 ms here).
+        assertThat(net.run("ping -c 4 8.8.8.8").elapsed()).isEqualTo(java.time.Duration.ofNanos(3_003_000_000L + 2_910_000));
+        assertThat(net.run("sleep 1.5").elapsed()).isEqualTo(java.time.Duration.ofMillis(1500));
+        assertThat(net.run("sleep 1m 2").elapsed()).isEqualTo(java.time.Duration.ofSeconds(62));
+        assertThat(net.run("echo hi").elapsed()).isZero();
+        ExecResult script = net.run("sleep 2\necho done\nsleep 3; exit 4\nsleep 100");
+        assertThat(script.stdout()).isEqualTo("done\n");
+        assertThat(script.exitCode()).isEqualTo(4);
+        assertThat(script.elapsed()).isEqualTo(java.time.Duration.ofSeconds(5));
+        assertThat(net.run("sleep")).isEqualTo(ExecResult.error("sleep: missing operand\n"
+                + "Try 'sleep --help' for more information.\n", 1));
+        assertThat(net.run("sleep -1").exitCode()).isEqualTo(1);
+        assertThat(net.run("sleep 1e3").stderr()).startsWith("sleep: invalid time interval '1e3'");
+    }
 }

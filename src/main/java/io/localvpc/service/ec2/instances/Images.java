@@ -92,6 +92,11 @@ public final class Images {
             return family.imdsSupport;
         }
 
+        /** The release of Amazon Linux the image carries, as its os-release VERSION_ID says: "2" or "2023". */
+        public String osVersion() {
+            return family == Family.AMAZON_LINUX_2023 ? "2023" : "2";
+        }
+
         public String bootMode() {
             return family.bootMode(architecture);
         }

@@ -73,6 +73,16 @@ public final class SsmAgents {
         return new AgentPresence(instance, roleName, problems.isEmpty(), problems);
     }
 
+    /**
+     * A shell session on the instance at {@code at}, while it is on the simulated network: where
+     * Run Command's scripts run, and where {@code host()} tells its hostname.
+     */
+    public Optional<Session> session(String accountId, String region, String instanceId, Instant at) {
+        Network net = network.get();
+        return net == null ? Optional.empty()
+                : net.host(accountId, region, instanceId).map(host -> new Session(net, accountId, region, host, at));
+    }
+
     private String roleOf(String accountId, Instance instance, Instant now) {
         if (instance.iamInstanceProfile() == null) {
             return null;

@@ -14,7 +14,7 @@ import io.localvpc.model.ssm.SsmSession;
 import io.localvpc.service.CloudAccess;
 import io.localvpc.service.Ids;
 import io.localvpc.service.OffsetPages;
-import io.localvpc.service.ssm.agent.SsmAgents;
+import io.localvpc.service.ssm.instances.ManagedInstances;
 import io.localvpc.service.ssm.session.channel.DataChannel;
 import io.localvpc.time.SimClock;
 import java.time.Instant;
@@ -39,7 +39,7 @@ import software.amazon.awssdk.services.ssm.model.TerminateSessionResponse;
  * Session Manager: StartSession, ResumeSession, TerminateSession and DescribeSessions, plus the
  * WebSocket door ({@link #sockets()}, under {@value #DATA_CHANNEL_PATH}) that the
  * session-manager-plugin opens the returned StreamUrl on. A session can start only on an
- * instance whose SSM agent is online ({@link SsmAgents}). Sessions are recorded in the region's
+ * instance whose SSM agent is online ({@link ManagedInstances}). Sessions are recorded in the region's
  * model (their history survives a restart); their channels live in {@link LiveSessions}.
  */
 public final class SessionService implements AutoCloseable {
@@ -49,14 +49,14 @@ public final class SessionService implements AutoCloseable {
     private static final int DEFAULT_RESULTS = 20;
 
     private final CloudAccess access;
-    private final SsmAgents agents;
+    private final ManagedInstances fleet;
     private final SimClock clock;
     private final InstanceShells shells;
     private final LiveSessions live;
 
-    public SessionService(CloudAccess access, SsmAgents agents, SimClock clock, Supplier<Network> network, Shell shell) {
+    public SessionService(CloudAccess access, ManagedInstances fleet, SimClock clock, Supplier<Network> network, Shell shell) {
         this.access = access;
-        this.agents = agents;
+        this.fleet = fleet;
         this.clock = clock;
         this.shells = new InstanceShells(clock, network, shell);
         this.live = new LiveSessions(this::endIfTargetGone);
@@ -80,8 +80,10 @@ public final class SessionService implements AutoCloseable {
         String target = request.target();
         SessionDocuments.Plan plan = SessionDocuments.plan(request.documentName(),
                 request.hasParameters() ? request.parameters() : Map.of());
-        Instance instance = access.read(ctx).find(Instance.class, target)
-                .filter(i -> agents.presence(ctx.accountId(), ctx.region(), i, ctx.now()).online())
+        // Finding the target online registers its agent, as any SSM request that meets it does.
+        Instance instance = fleet.find(ctx, target)
+                .filter(ManagedInstances.Managed::online)
+                .map(ManagedInstances.Managed::instance)
                 .orElseThrow(() -> AwsException.badRequest("TargetNotConnected", target + " is not connected."));
         // Every caller is its account's root user (as GetCallerIdentity answers), and AWS starts a
         // session id with the caller's name.
