@@ -154,6 +154,11 @@ class VpcEndpointDataPlaneTest {
         Result acrossZones = exec("nc -zv " + ssmAddressByZone.get(REGION + "c") + " 443");
         assertThat(acrossZones.exitCode()).as(acrossZones.stderr()).isZero();
 
+        // The endpoint answers HTTPS as Systems Manager does to a request that names no operation.
+        Result curl = exec("curl -s https://" + SSM_NAME + "/");
+        assertThat(curl.exitCode()).as(curl.stderr()).isZero();
+        assertThat(curl.stdout()).contains("UnknownOperationException");
+
         assertThat(exec("nc -zv -w 1 " + SSM_NAME + " 80").exitCode()).isEqualTo(1);
         // Nothing leaves for the internet: there is no NAT gateway and no internet gateway.
         assertThat(exec("nc -zv -w 1 sts." + REGION + ".amazonaws.com 443").exitCode()).isEqualTo(1);
