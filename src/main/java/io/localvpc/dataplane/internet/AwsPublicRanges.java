@@ -82,6 +82,20 @@ public final class AwsPublicRanges {
                 r -> GATEWAY_SERVICES.stream().map(s -> make(r, s)).toList());
     }
 
+    /**
+     * An AWS-managed prefix list by id in any region LocalVPC knows or has seen (ids are unique
+     * across regions): for a security group rule, which names the list without its region.
+     */
+    public static Optional<PrefixList> managedPrefixList(String id) {
+        for (String region : KNOWN_REGIONS) {
+            Optional<PrefixList> found = prefixListById(region, id);
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return PREFIX_LISTS.values().stream().flatMap(List::stream).filter(p -> p.id().equals(id)).findFirst();
+    }
+
     /** A region's prefix list by id. */
     public static Optional<PrefixList> prefixListById(String region, String id) {
         return prefixLists(region).stream().filter(p -> p.id().equals(id)).findFirst();
