@@ -167,6 +167,22 @@ class VpcEndpointDataPlaneTest {
 
     @Test
     @Order(3)
+    void a_trace_to_the_ssm_name_ends_at_the_endpoint() throws Exception {
+        String body = JSON.createObjectNode().put("accountId", ACCOUNT).put("region", REGION)
+                .put("source", "private-only").put("destination", SSM_NAME).put("protocol", "tcp").put("port", 443)
+                .toString();
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(server.localVpc().endpoint() + "/_localvpc/trace"))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode report = JSON.readTree(response.body());
+        assertThat(report.get("reachable").asBoolean()).isTrue();
+        assertThat(report.get("destinationAddress").asText()).isEqualTo(ssmAddressByZone.get(REGION + "a"));
+        assertThat(report.toString()).contains(endpointIds.get("ssm")).contains(endpointGroup);
+    }
+
+    @Test
+    @Order(3)
     void the_ssm_agent_is_online_through_the_interface_endpoints() {
         AgentPresence presence = agent();
         assertThat(presence.problems()).isEmpty();
