@@ -210,7 +210,8 @@ public final class PacketEngine implements Network {
         boolean localDecision = PublicIpPool.RANGES.stream().noneMatch(range -> range.contains(flow.destination()));
         if (walk.repeatable() && localDecision && result.arrived()) {
             cache.put(key, new FlowCache.Path(result, walk.effects(),
-                    end instanceof Step.ReachedHost reached ? reached.host() : null));
+                    end instanceof Step.ReachedHost reached ? reached.host()
+                            : end instanceof Step.ReachedService service ? service.host() : null));
         }
         return result;
     }
@@ -220,6 +221,9 @@ public final class PacketEngine implements Network {
             return new Forwarded(Forwarded.Outcome.DELIVERED, d.packet(), null);
         }
         if (end instanceof Step.ReachedHost r) {
+            return new Forwarded(Forwarded.Outcome.REACHED_HOST, r.packet(), null);
+        }
+        if (end instanceof Step.ReachedService r) {
             return new Forwarded(Forwarded.Outcome.REACHED_HOST, r.packet(), null);
         }
         if (end instanceof Step.Reset reset) {
@@ -260,6 +264,9 @@ public final class PacketEngine implements Network {
         if (end instanceof Step.Delivered d) {
             return d.packet();
         }
+        if (end instanceof Step.ReachedService s) {
+            return s.packet();
+        }
         return ((Step.ReachedHost) end).packet();
     }
 
@@ -294,13 +301,19 @@ public final class PacketEngine implements Network {
             if (!vpc.enableDnsSupport()) {
                 return Optional.empty();
             }
-            return Names.resolve(found.site(), vpc, name, internet, sites);
+            String zone = found.site().topology().subnet(found.eni().subnetId()).map(Subnet::availabilityZone).orElse(null);
+            return Names.resolve(found.site(), vpc, zone, name, internet, sites);
         });
     }
 
     @Override
     public Optional<HttpAnswer> http(Ipv4 destination, int port, String host, String path, Ipv4 observedSource) {
-        return internet.http(destination, port, host, path, observedSource);
+        Optional<HttpAnswer> direct = internet.http(destination, port, host, path, observedSource);
+        if (direct.isPresent() || !GatewayStage.isPrivate(destination) || host == null) {
+            return direct;
+        }
+        // At a private address only an interface endpoint accepts HTTPS: it answers as its service does.
+        return internet.awsServiceFor(host).flatMap(service -> internet.http(service, port, host, path, observedSource));
     }
 
     private record Found(Site site, Instance instance, NetworkInterface eni) {}

@@ -1,5 +1,6 @@
 package io.localvpc.terraform.aws;
 
+import io.localvpc.terraform.aws.ec2.VpcEndpointResource;
 import io.localvpc.terraform.provider.DataSourceType;
 import io.localvpc.terraform.provider.Provider;
 import io.localvpc.terraform.provider.ResourceType;
@@ -21,7 +22,8 @@ public final class AwsProvider implements Provider {
 
     public static AwsProvider create() {
         return new AwsProvider(
-                List.of(),
+                List.of(
+                        new VpcEndpointResource()),
                 List.of());
     }
 
