@@ -21,7 +21,11 @@ public final class AwsProvider implements Provider {
 
     public static AwsProvider create() {
         return new AwsProvider(
-                List.of(),
+                List.of(
+                        new io.localvpc.terraform.aws.ec2.SecurityGroupResource(),
+                        new io.localvpc.terraform.aws.ec2.SecurityGroupRuleResource(),
+                        io.localvpc.terraform.aws.ec2.VpcSecurityGroupRuleResource.ingress(),
+                        io.localvpc.terraform.aws.ec2.VpcSecurityGroupRuleResource.egress()),
                 List.of());
     }
 

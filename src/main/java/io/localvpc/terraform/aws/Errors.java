@@ -1,5 +1,6 @@
 package io.localvpc.terraform.aws;
 
+import io.localvpc.terraform.provider.AwsContext;
 import io.localvpc.terraform.provider.ProviderException;
 import java.util.Optional;
 import java.util.Set;
@@ -51,8 +52,9 @@ public final class Errors {
     }
 
     private static String describe(AwsServiceException e) {
-        String service = e.awsErrorDetails() == null ? "?" : e.awsErrorDetails().serviceName();
-        return "operation error " + service + ", https response error StatusCode: " + e.statusCode()
+        String service = e.awsErrorDetails() == null ? "?" : e.awsErrorDetails().serviceName().toUpperCase(java.util.Locale.ROOT);
+        String operation = AwsContext.lastOperation();
+        return "operation error " + service + (operation == null ? "" : ": " + operation) + ", https response error StatusCode: " + e.statusCode()
                 + ", RequestID: " + e.requestId() + ", api error " + (e.awsErrorDetails() == null ? "" : e.awsErrorDetails().errorCode())
                 + ": " + (e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage());
     }
