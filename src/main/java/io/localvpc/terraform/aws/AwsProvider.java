@@ -25,8 +25,14 @@ public final class AwsProvider implements Provider {
                         new io.localvpc.terraform.aws.ec2.SecurityGroupResource(),
                         new io.localvpc.terraform.aws.ec2.SecurityGroupRuleResource(),
                         io.localvpc.terraform.aws.ec2.VpcSecurityGroupRuleResource.ingress(),
-                        io.localvpc.terraform.aws.ec2.VpcSecurityGroupRuleResource.egress()),
-                List.of());
+                        io.localvpc.terraform.aws.ec2.VpcSecurityGroupRuleResource.egress(),
+                        new io.localvpc.terraform.aws.iam.RoleResource(),
+                        new io.localvpc.terraform.aws.iam.InstanceProfileResource(),
+                        new io.localvpc.terraform.aws.iam.RolePolicyAttachmentResource(),
+                        new io.localvpc.terraform.aws.iam.RolePolicyResource(),
+                        new io.localvpc.terraform.aws.iam.PolicyResource()),
+                List.of(
+                        new io.localvpc.terraform.aws.iam.PolicyDocumentDataSource()));
     }
 
     @Override

@@ -34,6 +34,12 @@ public final class Errors {
     public static <T> Optional<T> find(String doing, Set<String> notFoundCodes, Supplier<T> call) {
         try {
             return Optional.ofNullable(call.get());
+        } catch (ProviderException e) {
+            // A nested call already worded its failure; a not-found underneath still means "gone".
+            if (notFoundCodes.contains(code(e))) {
+                return Optional.empty();
+            }
+            throw e;
         } catch (AwsServiceException e) {
             if (e.awsErrorDetails() != null && notFoundCodes.contains(e.awsErrorDetails().errorCode())) {
                 return Optional.empty();

@@ -1,6 +1,7 @@
 package io.localvpc.terraform.aws.ec2;
 
 import io.localvpc.terraform.aws.Errors;
+import io.localvpc.terraform.aws.LegacyValues;
 import io.localvpc.terraform.aws.Plain;
 import io.localvpc.terraform.aws.ResourceNames;
 import io.localvpc.terraform.aws.ResourceTags;
@@ -81,7 +82,7 @@ public final class SecurityGroupResource implements ResourceType {
             planned.put("name", Unknown.VALUE);
             planned.put("name_prefix", Plain.string(proposed, "name_prefix") == null ? Unknown.VALUE : proposed.get("name_prefix"));
         }
-        return planned;
+        return LegacyValues.keepZeroValues(SCHEMA, prior, planned);
     }
 
     @Override

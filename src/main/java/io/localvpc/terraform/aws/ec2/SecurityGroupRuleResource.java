@@ -1,6 +1,7 @@
 package io.localvpc.terraform.aws.ec2;
 
 import io.localvpc.terraform.aws.Errors;
+import io.localvpc.terraform.aws.LegacyValues;
 import io.localvpc.terraform.aws.Hashcodes;
 import io.localvpc.terraform.aws.Plain;
 import io.localvpc.terraform.provider.AttributeType;
@@ -79,7 +80,7 @@ public final class SecurityGroupRuleResource implements ResourceType {
                 }
             }
         }
-        return planned;
+        return LegacyValues.keepZeroValues(SCHEMA, prior, planned);
     }
 
     private static void validate(Map<String, Object> config) {
