@@ -1,5 +1,16 @@
 package io.localvpc.terraform.aws;
 
+import io.localvpc.terraform.aws.ec2.AmiDataSource;
+import io.localvpc.terraform.aws.ec2.InstanceResource;
+import io.localvpc.terraform.aws.ec2.SecurityGroupResource;
+import io.localvpc.terraform.aws.ec2.SecurityGroupRuleResource;
+import io.localvpc.terraform.aws.ec2.VpcSecurityGroupRuleResource;
+import io.localvpc.terraform.aws.iam.InstanceProfileResource;
+import io.localvpc.terraform.aws.iam.PolicyDocumentDataSource;
+import io.localvpc.terraform.aws.iam.PolicyResource;
+import io.localvpc.terraform.aws.iam.RolePolicyAttachmentResource;
+import io.localvpc.terraform.aws.iam.RolePolicyResource;
+import io.localvpc.terraform.aws.iam.RoleResource;
 import io.localvpc.terraform.provider.DataSourceType;
 import io.localvpc.terraform.provider.Provider;
 import io.localvpc.terraform.provider.ResourceType;
@@ -22,17 +33,19 @@ public final class AwsProvider implements Provider {
     public static AwsProvider create() {
         return new AwsProvider(
                 List.of(
-                        new io.localvpc.terraform.aws.ec2.SecurityGroupResource(),
-                        new io.localvpc.terraform.aws.ec2.SecurityGroupRuleResource(),
-                        io.localvpc.terraform.aws.ec2.VpcSecurityGroupRuleResource.ingress(),
-                        io.localvpc.terraform.aws.ec2.VpcSecurityGroupRuleResource.egress(),
-                        new io.localvpc.terraform.aws.iam.RoleResource(),
-                        new io.localvpc.terraform.aws.iam.InstanceProfileResource(),
-                        new io.localvpc.terraform.aws.iam.RolePolicyAttachmentResource(),
-                        new io.localvpc.terraform.aws.iam.RolePolicyResource(),
-                        new io.localvpc.terraform.aws.iam.PolicyResource()),
+                        new SecurityGroupResource(),
+                        new SecurityGroupRuleResource(),
+                        VpcSecurityGroupRuleResource.ingress(),
+                        VpcSecurityGroupRuleResource.egress(),
+                        new InstanceResource(),
+                        new RoleResource(),
+                        new InstanceProfileResource(),
+                        new RolePolicyAttachmentResource(),
+                        new RolePolicyResource(),
+                        new PolicyResource()),
                 List.of(
-                        new io.localvpc.terraform.aws.iam.PolicyDocumentDataSource()));
+                        new AmiDataSource(),
+                        new PolicyDocumentDataSource()));
     }
 
     @Override

@@ -100,7 +100,7 @@ public final class SecurityGroupResource implements ResourceType {
         none.put("ingress", List.of());
         none.put("egress", List.of());
         updateRules(aws, groupId, none, planned);
-        Map<String, Object> state = new LinkedHashMap<>(planned);
+        Map<String, Object> state = Plain.known(planned);
         state.put("id", groupId);
         return read(aws, state).orElseThrow(() -> new ProviderException(
                 "reading Security Group (" + groupId + "): couldn't find resource"));
@@ -171,7 +171,7 @@ public final class SecurityGroupResource implements ResourceType {
                 "reading Security Group (" + groupId + "): couldn't find resource"));
         updateRules(aws, groupId, prior, planned);
         ResourceTags.updateEc2(aws, groupId, prior, planned);
-        Map<String, Object> state = new LinkedHashMap<>(planned);
+        Map<String, Object> state = Plain.known(planned);
         state.put("id", groupId);
         return read(aws, state).orElseThrow();
     }

@@ -67,7 +67,7 @@ public final class InstanceProfileResource implements ResourceType {
         if (role != null) {
             addRole(aws, name, role);
         }
-        Map<String, Object> state = new LinkedHashMap<>(planned);
+        Map<String, Object> state = Plain.known(planned);
         state.put("id", name);
         return read(aws, state).orElseThrow(() -> new ProviderException(
                 "reading IAM Instance Profile (" + name + "): couldn't find resource"));
@@ -140,7 +140,7 @@ public final class InstanceProfileResource implements ResourceType {
                         () -> aws.iam().untagInstanceProfile(r -> r.instanceProfileName(name).tagKeys(keys))),
                 tags -> Errors.call("tagging IAM Instance Profile (" + name + ")",
                         () -> aws.iam().tagInstanceProfile(r -> r.instanceProfileName(name).tags(tags))));
-        Map<String, Object> state = new LinkedHashMap<>(planned);
+        Map<String, Object> state = Plain.known(planned);
         state.put("id", name);
         return read(aws, state).orElseThrow();
     }

@@ -81,7 +81,7 @@ public final class PolicyResource implements ResourceType {
                 .description(Plain.string(planned, "description"))
                 .policyDocument(PolicyJson.normalized(policy))
                 .tags(IamValues.tags(aws, planned)))).policy();
-        Map<String, Object> state = new LinkedHashMap<>(planned);
+        Map<String, Object> state = Plain.known(planned);
         state.put("id", created.arn());
         return read(aws, state).orElseThrow(() -> new ProviderException("reading IAM Policy (" + created.arn() + "): couldn't find resource"));
     }
@@ -124,7 +124,7 @@ public final class PolicyResource implements ResourceType {
         IamValues.updateTags(aws, prior, planned,
                 keys -> Errors.call("untagging IAM Policy (" + arn + ")", () -> aws.iam().untagPolicy(r -> r.policyArn(arn).tagKeys(keys))),
                 tags -> Errors.call("tagging IAM Policy (" + arn + ")", () -> aws.iam().tagPolicy(r -> r.policyArn(arn).tags(tags))));
-        Map<String, Object> state = new LinkedHashMap<>(planned);
+        Map<String, Object> state = Plain.known(planned);
         state.put("id", arn);
         return read(aws, state).orElseThrow();
     }

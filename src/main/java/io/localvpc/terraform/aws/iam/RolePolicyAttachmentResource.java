@@ -53,7 +53,7 @@ public final class RolePolicyAttachmentResource implements ResourceType {
                 throw e;
             }
         });
-        Map<String, Object> state = new LinkedHashMap<>(planned);
+        Map<String, Object> state = Plain.known(planned);
         state.put("id", ResourceNames.unique(role + "-"));
         return read(aws, state).orElseThrow(() -> new ProviderException(
                 "reading IAM Role Policy Attachment (" + state.get("id") + "): couldn't find resource"));

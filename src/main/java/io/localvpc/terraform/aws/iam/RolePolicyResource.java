@@ -52,7 +52,7 @@ public final class RolePolicyResource implements ResourceType {
         String name = ResourceNames.generate(Plain.string(planned, "name"), Plain.string(planned, "name_prefix"));
         String role = Plain.string(planned, "role");
         put(aws, role, name, Plain.string(planned, "policy"));
-        Map<String, Object> state = new LinkedHashMap<>(planned);
+        Map<String, Object> state = Plain.known(planned);
         state.put("id", role + ":" + name);
         return read(aws, state).orElseThrow();
     }
@@ -84,7 +84,7 @@ public final class RolePolicyResource implements ResourceType {
     @Override
     public Map<String, Object> update(AwsContext aws, Map<String, Object> prior, Map<String, Object> planned) {
         put(aws, Plain.string(prior, "role"), Plain.string(prior, "name"), Plain.string(planned, "policy"));
-        Map<String, Object> state = new LinkedHashMap<>(planned);
+        Map<String, Object> state = Plain.known(planned);
         state.put("id", prior.get("id"));
         return read(aws, state).orElseThrow();
     }
