@@ -10,7 +10,6 @@ import io.localvpc.terraform.provider.NestedBlock;
 import io.localvpc.terraform.provider.ProviderException;
 import io.localvpc.terraform.provider.Schema;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -73,19 +72,11 @@ public final class InstanceResource implements ResourceType {
     @Override
     public Map<String, Object> create(AwsContext aws, Map<String, Object> planned) {
         RunInstancesRequest request = runRequest(aws, planned);
-        Instance launched = aws.await("EC2 Instance create", PROPAGATION, () -> {
-            try {
-                return Optional.of(Errors.call("creating EC2 Instance", () -> aws.ec2().runInstances(request)).instances().get(0));
-            } catch (ProviderException e) {
-                // A profile or role created moments ago may not be usable yet; the provider retries.
-                boolean propagating = "InvalidParameterValue".equals(Errors.code(e))
-                        && (e.getMessage().contains("Invalid IAM Instance Profile") || e.getMessage().contains(" has no associated IAM Roles"));
-                if (propagating) {
-                    return Optional.empty();
-                }
-                throw e;
-            }
-        });
+        // A profile or role created moments ago may not be usable yet; the provider retries.
+        Instance launched = Errors.retrying(aws, "EC2 Instance create", PROPAGATION,
+                e -> "InvalidParameterValue".equals(Errors.code(e))
+                        && (e.getMessage().contains("Invalid IAM Instance Profile") || e.getMessage().contains(" has no associated IAM Roles")),
+                () -> Errors.call("creating EC2 Instance", () -> aws.ec2().runInstances(request)).instances().get(0));
         String id = launched.instanceId();
         waitFor(aws, id, "create", Set.of("pending"), "running", CREATE_TIMEOUT);
         Map<String, Object> root = Plain.blocks(planned, "root_block_device").stream().findFirst().orElse(Map.of());

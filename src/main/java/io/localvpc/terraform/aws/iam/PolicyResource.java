@@ -10,7 +10,6 @@ import io.localvpc.terraform.provider.AwsContext;
 import io.localvpc.terraform.provider.ProviderException;
 import io.localvpc.terraform.provider.ResourceType;
 import io.localvpc.terraform.provider.Schema;
-import io.localvpc.terraform.provider.Unknown;
 import java.math.BigDecimal;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -63,10 +62,7 @@ public final class PolicyResource implements ResourceType {
                 Objects.toString(proposed.get("description"), ""))) {
             planned.put("description", prior.get("description"));
         }
-        if (prior == null && Plain.string(proposed, "name") == null) {
-            planned.put("name", Unknown.VALUE);
-            planned.put("name_prefix", Plain.string(proposed, "name_prefix") == null ? Unknown.VALUE : proposed.get("name_prefix"));
-        }
+        ResourceNames.plan(prior, proposed, planned);
         return LegacyValues.keepZeroValues(SCHEMA, prior, planned);
     }
 

@@ -42,17 +42,8 @@ public final class RolePolicyAttachmentResource implements ResourceType {
         String role = Plain.string(planned, "role");
         String arn = Plain.string(planned, "policy_arn");
         String doing = "attaching IAM Policy (" + arn + ") to IAM Role (" + role + ")";
-        aws.await(doing, PROPAGATION, () -> {
-            try {
-                Errors.call(doing, () -> aws.iam().attachRolePolicy(r -> r.roleName(role).policyArn(arn)));
-                return Optional.of(true);
-            } catch (ProviderException e) {
-                if ("ConcurrentModification".equals(Errors.code(e))) {
-                    return Optional.empty();
-                }
-                throw e;
-            }
-        });
+        Errors.retrying(aws, doing, PROPAGATION, Errors.hasCode("ConcurrentModification"),
+                () -> Errors.call(doing, () -> aws.iam().attachRolePolicy(r -> r.roleName(role).policyArn(arn))));
         Map<String, Object> state = Plain.known(planned);
         state.put("id", ResourceNames.unique(role + "-"));
         return read(aws, state).orElseThrow(() -> new ProviderException(

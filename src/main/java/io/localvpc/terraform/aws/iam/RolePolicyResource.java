@@ -8,7 +8,6 @@ import io.localvpc.terraform.provider.AttributeType;
 import io.localvpc.terraform.provider.AwsContext;
 import io.localvpc.terraform.provider.ResourceType;
 import io.localvpc.terraform.provider.Schema;
-import io.localvpc.terraform.provider.Unknown;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -40,10 +39,7 @@ public final class RolePolicyResource implements ResourceType {
         if (prior != null && PolicyJson.equivalent(Plain.string(prior, "policy"), Plain.string(proposed, "policy"))) {
             planned.put("policy", prior.get("policy"));
         }
-        if (prior == null && Plain.string(proposed, "name") == null) {
-            planned.put("name", Unknown.VALUE);
-            planned.put("name_prefix", Plain.string(proposed, "name_prefix") == null ? Unknown.VALUE : proposed.get("name_prefix"));
-        }
+        ResourceNames.plan(prior, proposed, planned);
         return LegacyValues.keepZeroValues(SCHEMA, prior, planned);
     }
 
