@@ -4,6 +4,7 @@ import io.localvpc.terraform.aws.Errors;
 import io.localvpc.terraform.aws.Plain;
 import io.localvpc.terraform.aws.ResourceTags;
 import io.localvpc.terraform.provider.AwsContext;
+import io.localvpc.terraform.provider.ProviderException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -200,25 +201,24 @@ final class InstanceReader {
         }
     }
 
-    /** Group ids for an instance of a non-default VPC (security_groups then stays empty), names in a default VPC. */
+    /**
+     * Group ids for an instance in a subnet, names for one in a default VPC (so an instance in a
+     * default VPC's subnet has both); the other list stays empty.
+     */
     private static void readSecurityGroups(AwsContext aws, Map<String, Object> out, Instance i) {
-        boolean defaultVpc = false;
-        if (i.vpcId() != null) {
-            defaultVpc = Errors.find("reading EC2 VPC (" + i.vpcId() + ")", Set.of("InvalidVpcID.NotFound"), () -> aws.ec2()
-                    .describeVpcs(r -> r.vpcIds(i.vpcId())).vpcs().get(0).isDefault()).orElse(false);
+        boolean inSubnet = i.subnetId() != null && !i.subnetId().isEmpty();
+        boolean byName = !inSubnet;
+        if (i.vpcId() != null && !i.vpcId().isEmpty()) {
+            // The provider only logs a failure to read the VPC.
+            try {
+                byName = Errors.find("reading EC2 VPC (" + i.vpcId() + ")", Set.of("InvalidVpcID.NotFound"), () -> aws.ec2()
+                        .describeVpcs(r -> r.vpcIds(i.vpcId())).vpcs().get(0).isDefault()).orElse(byName);
+            } catch (ProviderException e) {
+                // keep the guess from the subnet
+            }
         }
-        boolean byId = !defaultVpc;
-        List<String> names = Plain.strings(out, "security_groups");
-        if (!names.isEmpty()) {
-            byId = i.securityGroups().stream().noneMatch(g -> names.contains(g.groupName())) ? byId : false;
-        }
-        if (byId) {
-            out.put("vpc_security_group_ids", i.securityGroups().stream().map(g -> (Object) g.groupId()).toList());
-            out.put("security_groups", List.of());
-        } else {
-            out.put("security_groups", i.securityGroups().stream().map(g -> (Object) g.groupName()).toList());
-            out.put("vpc_security_group_ids", List.of());
-        }
+        out.put("vpc_security_group_ids", inSubnet ? i.securityGroups().stream().map(g -> (Object) g.groupId()).toList() : List.of());
+        out.put("security_groups", byName ? i.securityGroups().stream().map(g -> (Object) g.groupName()).toList() : List.of());
     }
 
     /** The root device becomes {@code root_block_device}, other EBS volumes {@code ebs_block_device}; sizes come from DescribeVolumes. */

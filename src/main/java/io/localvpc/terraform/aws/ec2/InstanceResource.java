@@ -163,17 +163,23 @@ public final class InstanceResource implements ResourceType {
     }
 
     /**
-     * A subnet with {@code associate_public_ip_address} (or IPv6 addresses) set needs the network
-     * interface form of RunInstances; otherwise subnet, private address and groups go at the top level.
+     * A subnet with {@code associate_public_ip_address}, {@code private_ip} or secondary addresses set
+     * needs the network interface form of RunInstances; otherwise subnet, private address and groups
+     * go at the top level.
      */
     private static void network(Map<String, Object> p, RunInstancesRequest.Builder r) {
         String subnet = Plain.string(p, "subnet_id");
         Boolean publicIp = Plain.boolOrNull(p, "associate_public_ip_address");
-        List<String> groups = Plain.strings(p, "vpc_security_group_ids");
+        List<String> groups = new ArrayList<>(Plain.strings(p, "vpc_security_group_ids"));
         String privateIp = Plain.string(p, "private_ip");
-        if (subnet != null && publicIp != null) {
+        List<String> secondary = Plain.strings(p, "secondary_private_ips");
+        if (subnet != null && (publicIp != null || privateIp != null || !secondary.isEmpty())) {
+            groups.addAll(Plain.strings(p, "security_groups"));
             r.networkInterfaces(n -> n.deviceIndex(0).subnetId(subnet).associatePublicIpAddress(publicIp)
                     .privateIpAddress(privateIp).groups(groups.isEmpty() ? null : groups)
+                    .privateIpAddresses(secondary.isEmpty() ? null : secondary.stream()
+                            .map(ip -> software.amazon.awssdk.services.ec2.model.PrivateIpAddressSpecification.builder()
+                                    .privateIpAddress(ip).primary(false).build()).toList())
                     .deleteOnTermination(true));
             return;
         }

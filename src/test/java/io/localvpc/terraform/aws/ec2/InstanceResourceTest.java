@@ -144,6 +144,23 @@ class InstanceResourceTest {
     }
 
     @Test
+    void aPublicAddressAndAFixedPrivateAddressUseTheInterfaceFormAndRoundTrip() {
+        Map<String, Object> config = config("ami", compute.ami(), "instance_type", "t3.nano", "subnet_id", net.otherSubnet(),
+                "associate_public_ip_address", true, "private_ip", "10.0.10.50",
+                "vpc_security_group_ids", List.of(compute.groupId()), "monitoring", true, "source_dest_check", false);
+        Map<String, Object> state = tf.create(instances, config);
+
+        assertThat(state).containsEntry("associate_public_ip_address", true).containsEntry("private_ip", "10.0.10.50")
+                .containsEntry("monitoring", true).containsEntry("source_dest_check", false)
+                .containsEntry("availability_zone", "ap-northeast-1a");
+        assertThat((String) state.get("public_ip")).isNotEmpty().isEqualTo(described((String) state.get("id")).publicIpAddress());
+        // No public DNS name: the VPC does not have DNS hostnames enabled.
+        assertThat(state).containsEntry("public_dns", "");
+        assertThat(tf.changes(instances, state, config)).isEmpty();
+        tf.delete(instances, state);
+    }
+
+    @Test
     void userDataIsStoredAsTheProvidersHash() {
         // sha1("hello") as `echo -n hello | sha1sum` prints it.
         assertThat(InstanceReader.userDataHash("hello")).isEqualTo("aaf4c61ddcc5e8a2dabede0f3b482cd9aea9434d");
