@@ -63,14 +63,17 @@ public final class InstanceResource implements ResourceType {
             // Left out of the configuration, the CPU credits AWS applied stay as they are.
             planned.put("credit_specification", prior.get("credit_specification"));
         }
-        if (prior == null && (Plain.string(proposed, "ami") == null && Plain.blocks(proposed, "launch_template").isEmpty())) {
-            throw new ProviderException("one of `ami,launch_template` must be specified");
-        }
         return LegacyValues.keepZeroValues(InstanceSchema.SCHEMA, prior, planned);
     }
 
     @Override
     public Map<String, Object> create(AwsContext aws, Map<String, Object> planned) {
+        // Left out, these two are computed (unknown at plan time), so they can only be checked now.
+        for (String required : List.of("ami", "instance_type")) {
+            if (Plain.string(planned, required) == null && Plain.blocks(planned, "launch_template").isEmpty()) {
+                throw new ProviderException("one of `" + required + ",launch_template` must be specified");
+            }
+        }
         RunInstancesRequest request = runRequest(aws, planned);
         // A profile or role created moments ago may not be usable yet; the provider retries.
         Instance launched = Errors.retrying(aws, "EC2 Instance create", PROPAGATION,

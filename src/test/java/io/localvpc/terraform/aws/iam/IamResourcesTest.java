@@ -153,6 +153,8 @@ class IamResourcesTest {
         assertThatThrownBy(() -> tf.create(roles, config("name", "bad", "assume_role_policy", " {}")))
                 .isInstanceOf(ProviderException.class)
                 .hasMessage("\"assume_role_policy\" contains an invalid JSON policy: leading space characters are not allowed");
+        assertThatThrownBy(() -> tf.create(roles, config("name", "bad", "assume_role_policy", "[]")))
+                .hasMessage("\"assume_role_policy\" contains an invalid JSON policy: not a JSON object");
         assertThatThrownBy(() -> tf.create(attachments, config("role", "nobody", "policy_arn", SSM_CORE)))
                 .isInstanceOf(ProviderException.class)
                 .hasMessageStartingWith("attaching IAM Policy (" + SSM_CORE + ") to IAM Role (nobody): operation error IAM: AttachRolePolicy, "
