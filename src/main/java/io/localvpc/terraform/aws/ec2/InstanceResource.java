@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -352,22 +351,7 @@ public final class InstanceResource implements ResourceType {
 
     private static boolean changed(Map<String, Object> prior, Map<String, Object> planned, String name) {
         Object after = planned.get(name);
-        return after != Unknown.VALUE && !Objects.equals(normalized(prior.get(name)), normalized(after));
-    }
-
-    private static Object normalized(Object value) {
-        if (value instanceof java.math.BigDecimal number) {
-            return number.stripTrailingZeros();
-        }
-        if (value instanceof List<?> list) {
-            return list.stream().map(InstanceResource::normalized).map(Objects::toString).sorted().toList();
-        }
-        if (value instanceof Map<?, ?> map) {
-            Map<Object, Object> out = new java.util.TreeMap<>();
-            map.forEach((k, v) -> out.put(k, normalized(v)));
-            return out;
-        }
-        return value;
+        return after != Unknown.VALUE && !Plain.same(prior.get(name), after);
     }
 
     private static void modify(AwsContext aws, String id,
