@@ -1,6 +1,17 @@
 package io.localvpc.terraform.aws;
 
+import io.localvpc.terraform.aws.ec2.AmiDataSource;
+import io.localvpc.terraform.aws.ec2.InstanceResource;
+import io.localvpc.terraform.aws.ec2.SecurityGroupResource;
+import io.localvpc.terraform.aws.ec2.SecurityGroupRuleResource;
 import io.localvpc.terraform.aws.ec2.VpcEndpointResource;
+import io.localvpc.terraform.aws.ec2.VpcSecurityGroupRuleResource;
+import io.localvpc.terraform.aws.iam.InstanceProfileResource;
+import io.localvpc.terraform.aws.iam.PolicyDocumentDataSource;
+import io.localvpc.terraform.aws.iam.PolicyResource;
+import io.localvpc.terraform.aws.iam.RolePolicyAttachmentResource;
+import io.localvpc.terraform.aws.iam.RolePolicyResource;
+import io.localvpc.terraform.aws.iam.RoleResource;
 import io.localvpc.terraform.provider.DataSourceType;
 import io.localvpc.terraform.provider.Provider;
 import io.localvpc.terraform.provider.ResourceType;
@@ -23,8 +34,20 @@ public final class AwsProvider implements Provider {
     public static AwsProvider create() {
         return new AwsProvider(
                 List.of(
+                        new SecurityGroupResource(),
+                        new SecurityGroupRuleResource(),
+                        VpcSecurityGroupRuleResource.ingress(),
+                        VpcSecurityGroupRuleResource.egress(),
+                        new InstanceResource(),
+                        new RoleResource(),
+                        new InstanceProfileResource(),
+                        new RolePolicyAttachmentResource(),
+                        new RolePolicyResource(),
+                        new PolicyResource(),
                         new VpcEndpointResource()),
-                List.of());
+                List.of(
+                        new AmiDataSource(),
+                        new PolicyDocumentDataSource()));
     }
 
     @Override

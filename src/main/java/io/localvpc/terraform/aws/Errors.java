@@ -1,8 +1,11 @@
 package io.localvpc.terraform.aws;
 
+import io.localvpc.terraform.provider.AwsContext;
 import io.localvpc.terraform.provider.ProviderException;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -33,6 +36,12 @@ public final class Errors {
     public static <T> Optional<T> find(String doing, Set<String> notFoundCodes, Supplier<T> call) {
         try {
             return Optional.ofNullable(call.get());
+        } catch (ProviderException e) {
+            // A nested call already worded its failure; a not-found underneath still means "gone".
+            if (notFoundCodes.contains(code(e))) {
+                return Optional.empty();
+            }
+            throw e;
         } catch (AwsServiceException e) {
             if (e.awsErrorDetails() != null && notFoundCodes.contains(e.awsErrorDetails().errorCode())) {
                 return Optional.empty();
@@ -43,6 +52,30 @@ public final class Errors {
         }
     }
 
+    /**
+     * Repeats {@code call} while it fails in a way {@code retryable} accepts (e.g. IAM's "not yet
+     * visible" answers, a group still in use), as the provider's retry helpers do, for up to {@code timeout}.
+     */
+    public static <T> T retrying(AwsContext aws, String what, Duration timeout, Predicate<ProviderException> retryable,
+            Supplier<T> call) {
+        return aws.await(what, timeout, () -> {
+            try {
+                return Optional.of(call.get());
+            } catch (ProviderException e) {
+                if (retryable.test(e)) {
+                    return Optional.empty();
+                }
+                throw e;
+            }
+        });
+    }
+
+    /** Whether a failure carries one of {@code codes}. */
+    public static Predicate<ProviderException> hasCode(String... codes) {
+        Set<String> set = Set.of(codes);
+        return e -> set.contains(code(e));
+    }
+
     /** The error code of a service failure, or null. */
     public static String code(Throwable e) {
         Throwable cause = e instanceof ProviderException && e.getCause() != null ? e.getCause() : e;
@@ -51,8 +84,9 @@ public final class Errors {
     }
 
     private static String describe(AwsServiceException e) {
-        String service = e.awsErrorDetails() == null ? "?" : e.awsErrorDetails().serviceName();
-        return "operation error " + service + ", https response error StatusCode: " + e.statusCode()
+        String service = e.awsErrorDetails() == null ? "?" : e.awsErrorDetails().serviceName().toUpperCase(java.util.Locale.ROOT);
+        String operation = AwsContext.lastOperation();
+        return "operation error " + service + (operation == null ? "" : ": " + operation) + ", https response error StatusCode: " + e.statusCode()
                 + ", RequestID: " + e.requestId() + ", api error " + (e.awsErrorDetails() == null ? "" : e.awsErrorDetails().errorCode())
                 + ": " + (e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage());
     }

@@ -82,6 +82,69 @@ public final class Plain {
         return out;
     }
 
+    /**
+     * A copy of {@code values} with every unknown value, however deep, made null: what state holds
+     * after apply for an optional computed attribute the provider leaves unset.
+     */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> known(Map<String, Object> values) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        values.forEach((k, v) -> out.put(k, knownValue(v)));
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object knownValue(Object value) {
+        if (value == Unknown.VALUE) {
+            return null;
+        }
+        if (value instanceof List<?> list) {
+            List<Object> out = new ArrayList<>();
+            list.forEach(e -> out.add(knownValue(e)));
+            return out;
+        }
+        return value instanceof Map<?, ?> map ? known((Map<String, Object>) map) : value;
+    }
+
+    /**
+     * Whether two plain values are the same as state compares them: numbers by value, lists (sets
+     * and blocks alike) whatever their order, maps key by key.
+     */
+    public static boolean same(Object a, Object b) {
+        return java.util.Objects.equals(comparable(a), comparable(b));
+    }
+
+    private static Object comparable(Object value) {
+        if (value instanceof BigDecimal number) {
+            return number.stripTrailingZeros();
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(Plain::comparable).map(String::valueOf).sorted().toList();
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<Object, Object> out = new java.util.TreeMap<>();
+            map.forEach((k, v) -> out.put(k, comparable(v)));
+            return out;
+        }
+        return value;
+    }
+
+    /** A string for state: "" where AWS has none, as the provider stores it. */
+    public static String orEmpty(String value) {
+        return value == null ? "" : value;
+    }
+
+    /** Whether {@code value}, or anything nested in it, is only known after apply. */
+    public static boolean hasUnknown(Object value) {
+        if (value == Unknown.VALUE) {
+            return true;
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().anyMatch(Plain::hasUnknown);
+        }
+        return value instanceof Map<?, ?> map && map.values().stream().anyMatch(Plain::hasUnknown);
+    }
+
     public static boolean isUnknown(Map<String, Object> values, String name) {
         return values.get(name) == Unknown.VALUE;
     }

@@ -8,6 +8,10 @@ import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -25,6 +29,9 @@ import software.amazon.awssdk.services.sts.StsClient;
 public final class AwsContext implements AutoCloseable {
     /** How often waiters poll: short, because LocalVPC's state changes take about a second. */
     static final Duration POLL = Duration.ofMillis(100);
+
+    /** The operation each thread sent last: the SDK does not put it on its exceptions, the provider's errors name it. */
+    private static final ThreadLocal<String> OPERATION = new ThreadLocal<>();
 
     private final URI endpoint;
     private final String region;
@@ -116,7 +123,19 @@ public final class AwsContext implements AutoCloseable {
                 .region(Region.of(region))
                 .credentialsProvider(StaticCredentialsProvider.create(credentials))
                 .httpClient(http)
-                .overrideConfiguration(ClientOverrideConfiguration.builder().build());
+                .overrideConfiguration(ClientOverrideConfiguration.builder()
+                        .addExecutionInterceptor(new ExecutionInterceptor() {
+                            @Override
+                            public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+                                OPERATION.set(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
+                            }
+                        })
+                        .build());
+    }
+
+    /** The API operation the calling thread sent last, e.g. {@code CreateVpc}, or null. */
+    public static String lastOperation() {
+        return OPERATION.get();
     }
 
     /**
