@@ -21,7 +21,8 @@ public final class AwsProvider implements Provider {
 
     public static AwsProvider create() {
         return new AwsProvider(
-                List.of(),
+                List.of(
+                        new io.localvpc.terraform.aws.ec2.VpcResource()),
                 List.of());
     }
 

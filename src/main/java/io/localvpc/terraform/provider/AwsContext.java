@@ -116,7 +116,8 @@ public final class AwsContext implements AutoCloseable {
                 .region(Region.of(region))
                 .credentialsProvider(StaticCredentialsProvider.create(credentials))
                 .httpClient(http)
-                .overrideConfiguration(ClientOverrideConfiguration.builder().build());
+                .overrideConfiguration(ClientOverrideConfiguration.builder()
+                        .addExecutionInterceptor(new OperationNamedErrors()).build());
     }
 
     /**
