@@ -22,7 +22,8 @@ public final class AwsProvider implements Provider {
     public static AwsProvider create() {
         return new AwsProvider(
                 List.of(
-                        new io.localvpc.terraform.aws.ec2.VpcResource()),
+                        new io.localvpc.terraform.aws.ec2.VpcResource(),
+                        new io.localvpc.terraform.aws.ec2.SubnetResource()),
                 List.of());
     }
 

@@ -134,6 +134,17 @@ final class ProviderHarness {
         resource.delete(aws(), state);
     }
 
+    /** A VPC made through {@code aws_vpc}, the start of most tests' networks. */
+    String vpc(String cidr) {
+        return (String) create("aws_vpc", config("cidr_block", cidr)).get("id");
+    }
+
+    /** A subnet made through {@code aws_subnet} in the region's first zone. */
+    String subnet(String vpcId, String cidr) {
+        return (String) create("aws_subnet", config("vpc_id", vpcId, "cidr_block", cidr,
+                "availability_zone", LocalVpcServer.REGION.id() + "a")).get("id");
+    }
+
     Map<String, Object> read(String type, Map<String, Object> config) {
         DataSourceType data = dataSource(type);
         Map<String, Object> values = new LinkedHashMap<>();
