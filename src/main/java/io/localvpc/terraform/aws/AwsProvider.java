@@ -23,7 +23,11 @@ public final class AwsProvider implements Provider {
         return new AwsProvider(
                 List.of(
                         new io.localvpc.terraform.aws.ec2.VpcResource(),
-                        new io.localvpc.terraform.aws.ec2.SubnetResource()),
+                        new io.localvpc.terraform.aws.ec2.SubnetResource(),
+                        new io.localvpc.terraform.aws.ec2.RouteTableResource(),
+                        new io.localvpc.terraform.aws.ec2.RouteResource(),
+                        new io.localvpc.terraform.aws.ec2.RouteTableAssociationResource(),
+                        new io.localvpc.terraform.aws.ec2.MainRouteTableAssociationResource()),
                 List.of());
     }
 

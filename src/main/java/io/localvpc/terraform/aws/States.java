@@ -61,8 +61,29 @@ public final class States {
                 }
             });
         }
-        schema.blocks().values().forEach(b -> out.put(b.name(), zeroFilled(b, out.get(b.name()))));
+        schema.blocks().values().forEach(b -> {
+            Object filled = zeroFilled(b, out.get(b.name()));
+            out.put(b.name(), b.nesting() == NestedBlock.Nesting.SET ? set(filled) : filled);
+        });
+        schema.attributes().values().forEach(a -> {
+            if (a.type() instanceof AttributeType.SetOf) {
+                out.put(a.name(), set(out.get(a.name())));
+            }
+        });
         return out;
+    }
+
+    /**
+     * A set in the one order LocalVPC keeps sets in (sorted by their text), so that a set read back
+     * from AWS and the same set planned from configuration compare equal; other values unchanged.
+     */
+    public static Object set(Object value) {
+        if (!(value instanceof List<?> list) || list.contains(io.localvpc.terraform.provider.Unknown.VALUE)) {
+            return value;
+        }
+        List<Object> sorted = new ArrayList<>(list);
+        sorted.sort(java.util.Comparator.comparing(String::valueOf));
+        return sorted;
     }
 
     /** The blocks of {@code value} with every absent field filled with its type's zero value. */

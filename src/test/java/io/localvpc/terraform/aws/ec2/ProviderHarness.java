@@ -145,6 +145,13 @@ final class ProviderHarness {
                 "availability_zone", LocalVpcServer.REGION.id() + "a")).get("id");
     }
 
+    /** An internet gateway attached to {@code vpcId}, made with the SDK (its own resource type has its own test). */
+    String attachedInternetGateway(String vpcId) {
+        String igw = server.ec2().createInternetGateway(r -> {}).internetGateway().internetGatewayId();
+        server.ec2().attachInternetGateway(r -> r.internetGatewayId(igw).vpcId(vpcId));
+        return igw;
+    }
+
     Map<String, Object> read(String type, Map<String, Object> config) {
         DataSourceType data = dataSource(type);
         Map<String, Object> values = new LinkedHashMap<>();
