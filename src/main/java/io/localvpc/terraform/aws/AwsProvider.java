@@ -27,7 +27,11 @@ public final class AwsProvider implements Provider {
                         new io.localvpc.terraform.aws.ec2.RouteTableResource(),
                         new io.localvpc.terraform.aws.ec2.RouteResource(),
                         new io.localvpc.terraform.aws.ec2.RouteTableAssociationResource(),
-                        new io.localvpc.terraform.aws.ec2.MainRouteTableAssociationResource()),
+                        new io.localvpc.terraform.aws.ec2.MainRouteTableAssociationResource(),
+                        new io.localvpc.terraform.aws.ec2.InternetGatewayResource(),
+                        new io.localvpc.terraform.aws.ec2.EipResource(),
+                        new io.localvpc.terraform.aws.ec2.EipAssociationResource(),
+                        new io.localvpc.terraform.aws.ec2.NatGatewayResource()),
                 List.of());
     }
 

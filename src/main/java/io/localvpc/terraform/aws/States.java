@@ -5,6 +5,7 @@ import io.localvpc.terraform.provider.AttributeType;
 import io.localvpc.terraform.provider.AwsContext;
 import io.localvpc.terraform.provider.NestedBlock;
 import io.localvpc.terraform.provider.Schema;
+import io.localvpc.terraform.provider.Unknown;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,10 +20,16 @@ import java.util.Map;
 public final class States {
     private States() {}
 
-    /** A state in schema order holding {@code prior}'s values (null where it has none). */
+    /**
+     * A state in schema order holding {@code prior}'s values (null where it has none, or where the
+     * plan left a value unknown: a computed value the read does not set is null after apply).
+     */
     public static Map<String, Object> from(Schema schema, Map<String, Object> prior) {
         Map<String, Object> state = new LinkedHashMap<>();
-        schema.attributes().keySet().forEach(name -> state.put(name, prior == null ? null : prior.get(name)));
+        schema.attributes().keySet().forEach(name -> {
+            Object value = prior == null ? null : prior.get(name);
+            state.put(name, value == Unknown.VALUE ? null : value);
+        });
         schema.blocks().keySet().forEach(name -> state.put(name, prior == null || prior.get(name) == null
                 ? new ArrayList<>() : prior.get(name)));
         return state;
@@ -78,7 +85,7 @@ public final class States {
      * from AWS and the same set planned from configuration compare equal; other values unchanged.
      */
     public static Object set(Object value) {
-        if (!(value instanceof List<?> list) || list.contains(io.localvpc.terraform.provider.Unknown.VALUE)) {
+        if (!(value instanceof List<?> list) || list.contains(Unknown.VALUE)) {
             return value;
         }
         List<Object> sorted = new ArrayList<>(list);

@@ -17,21 +17,34 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import org.assertj.core.api.AbstractStringAssert;
 import org.assertj.core.api.ThrowableAssert;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import software.amazon.awssdk.services.ec2.Ec2Client;
 
 /**
  * Drives resource and data source types as the engine does, against a LocalVPC started for the
  * test class: configuration values become the proposed state (defaults applied, computed values
- * unknown or kept), plan, create, read, update, delete. Every test class of this package uses it.
+ * unknown or kept), plan, create, read, update, delete. Every test class of this package uses it,
+ * as an instance extension: each test works in an account of its own, so VPC quotas and
+ * leftovers of one test never meet another.
+ *
+ * <pre>{@code @RegisterExtension final ProviderHarness tf = new ProviderHarness(server);}</pre>
  */
-final class ProviderHarness {
+final class ProviderHarness implements BeforeEachCallback, AfterEachCallback {
+    private static final AtomicLong ACCOUNTS = new AtomicLong(100000000000L);
+
     /** The provider block's {@code default_tags}: every state's {@code tags_all} must carry them. */
     static final Map<String, String> DEFAULT_TAGS = Map.of("Environment", "test");
 
     private final AwsProvider provider = AwsProvider.create();
     private final LocalVpcServer server;
+    private String account;
     private AwsContext aws;
+    private Ec2Client ec2;
 
     ProviderHarness(LocalVpcServer server) {
         this.server = server;
@@ -42,17 +55,32 @@ final class ProviderHarness {
         return new LocalVpcServer().withStateDelay(Duration.ZERO);
     }
 
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        // A 12-digit access key is its own account.
+        account = Long.toString(ACCOUNTS.incrementAndGet());
+        aws = new AwsContext(server.localVpc().endpoint(), LocalVpcServer.REGION.id(), account, "secret", DEFAULT_TAGS);
+        ec2 = server.ec2(account);
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        aws.close();
+        ec2.close();
+    }
+
     AwsContext aws() {
-        if (aws == null) {
-            aws = new AwsContext(server.localVpc().endpoint(), LocalVpcServer.REGION.id(), "test", "test", DEFAULT_TAGS);
-        }
         return aws;
     }
 
-    void close() {
-        if (aws != null) {
-            aws.close();
-        }
+    /** The test's account id. */
+    String account() {
+        return account;
+    }
+
+    /** An SDK client in the test's account, for fixtures the test does not make through resource types. */
+    Ec2Client ec2() {
+        return ec2;
     }
 
     ResourceType resource(String type) {
@@ -147,8 +175,8 @@ final class ProviderHarness {
 
     /** An internet gateway attached to {@code vpcId}, made with the SDK (its own resource type has its own test). */
     String attachedInternetGateway(String vpcId) {
-        String igw = server.ec2().createInternetGateway(r -> {}).internetGateway().internetGatewayId();
-        server.ec2().attachInternetGateway(r -> r.internetGatewayId(igw).vpcId(vpcId));
+        String igw = ec2.createInternetGateway(r -> {}).internetGateway().internetGatewayId();
+        ec2.attachInternetGateway(r -> r.internetGatewayId(igw).vpcId(vpcId));
         return igw;
     }
 

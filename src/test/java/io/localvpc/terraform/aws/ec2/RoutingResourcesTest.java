@@ -7,19 +7,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.localvpc.testing.LocalVpcServer;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class RoutingResourcesTest {
     @RegisterExtension
     static final LocalVpcServer server = ProviderHarness.server();
-    static final ProviderHarness tf = new ProviderHarness(server);
 
-    @AfterAll
-    static void close() {
-        tf.close();
-    }
+    @RegisterExtension
+    final ProviderHarness tf = new ProviderHarness(server);
 
     @Test
     void aRouteTableKeepsItsInlineRoutesAsASetAndChangesThemInPlace() {
@@ -31,8 +27,8 @@ class RoutingResourcesTest {
 
         String id = (String) state.get("id");
         assertThat(id).startsWith("rtb-");
-        assertThat(state).containsEntry("arn", "arn:aws:ec2:ap-northeast-1:000000000000:route-table/" + id)
-                .containsEntry("owner_id", "000000000000")
+        assertThat(state).containsEntry("arn", "arn:aws:ec2:ap-northeast-1:" + tf.account() + ":route-table/" + id)
+                .containsEntry("owner_id", tf.account())
                 .containsEntry("propagating_vgws", List.of())
                 .containsEntry("vpc_id", vpc)
                 .containsEntry("tags_all", Map.of("Name", "public", "Environment", "test"));

@@ -6,19 +6,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.localvpc.testing.LocalVpcServer;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class SubnetResourceTest {
     @RegisterExtension
     static final LocalVpcServer server = ProviderHarness.server();
-    static final ProviderHarness tf = new ProviderHarness(server);
 
-    @AfterAll
-    static void close() {
-        tf.close();
-    }
+    @RegisterExtension
+    final ProviderHarness tf = new ProviderHarness(server);
 
     @Test
     void createsAPublicSubnetAndTurnsItPrivateInPlace() {
@@ -28,7 +24,7 @@ class SubnetResourceTest {
 
         String id = (String) state.get("id");
         assertThat(id).startsWith("subnet-");
-        assertThat(state).containsEntry("arn", "arn:aws:ec2:ap-northeast-1:000000000000:subnet/" + id)
+        assertThat(state).containsEntry("arn", "arn:aws:ec2:ap-northeast-1:" + tf.account() + ":subnet/" + id)
                 .containsEntry("vpc_id", vpc)
                 .containsEntry("cidr_block", "10.30.1.0/24")
                 .containsEntry("availability_zone", "ap-northeast-1a")
@@ -36,7 +32,7 @@ class SubnetResourceTest {
                 .containsEntry("assign_ipv6_address_on_creation", false)
                 .containsEntry("ipv6_cidr_block", "")
                 .containsEntry("private_dns_hostname_type_on_launch", "ip-name")
-                .containsEntry("owner_id", "000000000000")
+                .containsEntry("owner_id", tf.account())
                 .containsEntry("tags_all", Map.of("Name", "public", "Environment", "test"));
         assertThat((String) state.get("availability_zone_id")).startsWith("apne1-az");
 

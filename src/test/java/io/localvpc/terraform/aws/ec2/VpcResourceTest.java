@@ -6,19 +6,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.localvpc.testing.LocalVpcServer;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class VpcResourceTest {
     @RegisterExtension
     static final LocalVpcServer server = ProviderHarness.server();
-    static final ProviderHarness tf = new ProviderHarness(server);
 
-    @AfterAll
-    static void close() {
-        tf.close();
-    }
+    @RegisterExtension
+    final ProviderHarness tf = new ProviderHarness(server);
 
     @Test
     void createsReadsUpdatesAndDeletesAVpcAsTheProviderKeepsIt() {
@@ -26,7 +22,7 @@ class VpcResourceTest {
 
         String id = (String) state.get("id");
         assertThat(id).startsWith("vpc-");
-        assertThat(state).containsEntry("arn", "arn:aws:ec2:ap-northeast-1:000000000000:vpc/" + id)
+        assertThat(state).containsEntry("arn", "arn:aws:ec2:ap-northeast-1:" + tf.account() + ":vpc/" + id)
                 .containsEntry("cidr_block", "10.20.0.0/16")
                 .containsEntry("instance_tenancy", "default")
                 .containsEntry("enable_dns_support", true)
@@ -35,7 +31,7 @@ class VpcResourceTest {
                 .containsEntry("assign_generated_ipv6_cidr_block", false)
                 .containsEntry("ipv6_cidr_block", "")
                 .containsEntry("ipv4_ipam_pool_id", null)
-                .containsEntry("owner_id", "000000000000")
+                .containsEntry("owner_id", tf.account())
                 .containsEntry("tags", Map.of("Name", "main"))
                 .containsEntry("tags_all", Map.of("Name", "main", "Environment", "test"));
         assertThat((String) state.get("default_network_acl_id")).startsWith("acl-");
