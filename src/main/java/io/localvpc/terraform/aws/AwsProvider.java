@@ -31,7 +31,9 @@ public final class AwsProvider implements Provider {
                         new io.localvpc.terraform.aws.ec2.InternetGatewayResource(),
                         new io.localvpc.terraform.aws.ec2.EipResource(),
                         new io.localvpc.terraform.aws.ec2.EipAssociationResource(),
-                        new io.localvpc.terraform.aws.ec2.NatGatewayResource()),
+                        new io.localvpc.terraform.aws.ec2.NatGatewayResource(),
+                        new io.localvpc.terraform.aws.ec2.NetworkAclResource(),
+                        new io.localvpc.terraform.aws.ec2.NetworkAclRuleResource()),
                 List.of());
     }
 
