@@ -33,7 +33,8 @@ public final class AwsProvider implements Provider {
                         new io.localvpc.terraform.aws.ec2.EipAssociationResource(),
                         new io.localvpc.terraform.aws.ec2.NatGatewayResource(),
                         new io.localvpc.terraform.aws.ec2.NetworkAclResource(),
-                        new io.localvpc.terraform.aws.ec2.NetworkAclRuleResource()),
+                        new io.localvpc.terraform.aws.ec2.NetworkAclRuleResource(),
+                        new io.localvpc.terraform.aws.ec2.NetworkInterfaceResource()),
                 List.of());
     }
 
