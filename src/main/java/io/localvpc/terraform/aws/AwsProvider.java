@@ -35,7 +35,13 @@ public final class AwsProvider implements Provider {
                         new io.localvpc.terraform.aws.ec2.NetworkAclResource(),
                         new io.localvpc.terraform.aws.ec2.NetworkAclRuleResource(),
                         new io.localvpc.terraform.aws.ec2.NetworkInterfaceResource()),
-                List.of());
+                List.of(
+                        new io.localvpc.terraform.aws.ec2.AvailabilityZonesData(),
+                        new io.localvpc.terraform.aws.ec2.RegionData(),
+                        new io.localvpc.terraform.aws.ec2.CallerIdentityData(),
+                        new io.localvpc.terraform.aws.ec2.VpcData(),
+                        new io.localvpc.terraform.aws.ec2.SubnetData(),
+                        new io.localvpc.terraform.aws.ec2.SubnetsData()));
     }
 
     @Override

@@ -193,8 +193,9 @@ public final class VpcResource extends Ec2Resource {
                 () -> attribute(aws, id, name) == value);
     }
 
-    private boolean attribute(AwsContext aws, String id, VpcAttributeName name) {
-        DescribeVpcAttributeResponse response = Errors.call("reading " + label + " (" + id + ") Attribute (" + name + ")",
+    /** One DescribeVpcAttribute, as the resource and the {@code aws_vpc} data source read it. */
+    static boolean attribute(AwsContext aws, String id, VpcAttributeName name) {
+        DescribeVpcAttributeResponse response = Errors.call("reading EC2 VPC (" + id + ") Attribute (" + name + ")",
                 () -> aws.ec2().describeVpcAttribute(r -> r.vpcId(id).attribute(name)));
         AttributeBooleanValue value = switch (name) {
             case ENABLE_DNS_HOSTNAMES -> response.enableDnsHostnames();

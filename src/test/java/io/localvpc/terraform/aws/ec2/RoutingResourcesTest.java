@@ -41,7 +41,7 @@ class RoutingResourcesTest {
 
         Map<String, Object> updated = tf.update("aws_route_table", state, config("vpc_id", vpc,
                 "route", List.of(route("192.168.0.0/16", igw)), "tags", Map.of("Name", "public")));
-        assertThat((List<?>) updated.get("route")).singleElement()
+        assertThat(ProviderHarness.list(updated.get("route"))).singleElement()
                 .satisfies(r -> assertThat(((Map<?, ?>) r).get("cidr_block")).isEqualTo("192.168.0.0/16"));
 
         tf.delete("aws_route_table", updated);
