@@ -168,14 +168,8 @@ public final class SubnetResource extends Ec2Resource {
     @Override
     public void delete(AwsContext aws, Map<String, Object> state) {
         String id = id(state);
-        try {
-            Waits.retryOn(aws, DELETE_TIMEOUT, Set.of("DependencyViolation"),
-                    () -> Errors.call(doing("deleting", id), () -> aws.ec2().deleteSubnet(r -> r.subnetId(id))));
-        } catch (RuntimeException e) {
-            if (!"InvalidSubnetID.NotFound".equals(Errors.code(e))) {
-                throw e;
-            }
-        }
+        Waits.retryOn(aws, DELETE_TIMEOUT, Set.of("DependencyViolation"), () -> Errors.find(doing("deleting", id),
+                Set.of("InvalidSubnetID.NotFound"), () -> aws.ec2().deleteSubnet(r -> r.subnetId(id))));
     }
 
     /** MapPublicIpOnLaunch, then the provider's wait until the subnet reads as set. */

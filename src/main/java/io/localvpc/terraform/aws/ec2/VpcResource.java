@@ -166,14 +166,9 @@ public final class VpcResource extends Ec2Resource {
     @Override
     public void delete(AwsContext aws, Map<String, Object> state) {
         String id = id(state);
-        try {
-            Waits.retryOn(aws, DELETE_TIMEOUT, Set.of("DependencyViolation"),
-                    () -> Errors.call(doing("deleting", id), () -> aws.ec2().deleteVpc(r -> r.vpcId(id))));
-        } catch (RuntimeException e) {
-            if ("InvalidVpcID.NotFound".equals(Errors.code(e))) {
-                return;
-            }
-            throw e;
+        if (Waits.retryOn(aws, DELETE_TIMEOUT, Set.of("DependencyViolation"), () -> Errors.find(doing("deleting", id),
+                Set.of("InvalidVpcID.NotFound"), () -> aws.ec2().deleteVpc(r -> r.vpcId(id)))).isEmpty()) {
+            return;
         }
         Waits.untilGone(aws, label + " (" + id + ") delete", DELETE_TIMEOUT, () -> Ec2Find.vpc(aws, id));
     }
