@@ -25,6 +25,7 @@ public final class MainRouteTableAssociationResource extends Ec2Resource {
                 .computed("original_route_table_id", STRING)
                 .required("route_table_id", STRING)
                 .requiredForceNew("vpc_id", STRING)
+                .block(Timeouts.block("create", "delete", "update"))
                 .build());
     }
 

@@ -28,13 +28,14 @@ public final class RouteTableAssociationResource extends Ec2Resource {
                 .computed("id", STRING)
                 .required("route_table_id", STRING)
                 .optionalForceNew("subnet_id", STRING)
+                .block(Timeouts.block("create", "delete", "update"))
                 .build());
     }
 
     @Override
     public Map<String, Object> create(AwsContext aws, Map<String, Object> planned) {
         String table = Plain.string(planned, "route_table_id");
-        String id = Waits.retryOn(aws, TIMEOUT, Set.of("InvalidRouteTableID.NotFound"),
+        String id = Waits.retryOn(aws, Timeouts.of(planned, "create", TIMEOUT), Set.of("InvalidRouteTableID.NotFound"),
                 () -> Errors.call("creating Route Table (" + table + ") Association", () -> aws.ec2().associateRouteTable(r -> r
                         .routeTableId(table).subnetId(set(planned, "subnet_id")).gatewayId(set(planned, "gateway_id")))))
                 .associationId();
