@@ -57,7 +57,8 @@ public final class RouteResource extends Ec2Resource {
         RouteFields.Destination destination = destination(planned);
         String what = what(table, destination);
         if (Ec2Find.routeTable(aws, table).flatMap(t -> RouteFields.find(t, destination)).isPresent()) {
-            throw new ProviderException(what.substring(0, 1).toLowerCase() + what.substring(1) + " already exists");
+            // The provider's own API-style error (5.x, SDK v1 awserr): code, colon, message.
+            throw new ProviderException("RouteAlreadyExists: " + what + " already exists");
         }
         Duration timeout = Timeouts.of(planned, "create", TIMEOUT);
         Waits.retryOn(aws, timeout, Set.of("InvalidParameterException", "InvalidTransitGatewayID.NotFound"),
