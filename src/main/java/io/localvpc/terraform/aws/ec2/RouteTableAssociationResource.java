@@ -59,10 +59,7 @@ public final class RouteTableAssociationResource extends Ec2Resource {
 
     @Override
     public Map<String, Object> update(AwsContext aws, Map<String, Object> prior, Map<String, Object> planned) {
-        String id = replace(aws, label, id(prior), Plain.string(planned, "route_table_id"));
-        Map<String, Object> state = new java.util.LinkedHashMap<>(planned);
-        state.put("id", id);
-        return reread(aws, state);
+        return created(aws, planned, replace(aws, label, id(prior), Plain.string(planned, "route_table_id")));
     }
 
     @Override
