@@ -1,10 +1,29 @@
 package io.localvpc.terraform.aws;
 
 import io.localvpc.terraform.aws.ec2.AmiDataSource;
+import io.localvpc.terraform.aws.ec2.AvailabilityZonesData;
+import io.localvpc.terraform.aws.ec2.CallerIdentityData;
+import io.localvpc.terraform.aws.ec2.EipAssociationResource;
+import io.localvpc.terraform.aws.ec2.EipResource;
 import io.localvpc.terraform.aws.ec2.InstanceResource;
+import io.localvpc.terraform.aws.ec2.InternetGatewayResource;
+import io.localvpc.terraform.aws.ec2.MainRouteTableAssociationResource;
+import io.localvpc.terraform.aws.ec2.NatGatewayResource;
+import io.localvpc.terraform.aws.ec2.NetworkAclResource;
+import io.localvpc.terraform.aws.ec2.NetworkAclRuleResource;
+import io.localvpc.terraform.aws.ec2.NetworkInterfaceResource;
+import io.localvpc.terraform.aws.ec2.RegionData;
+import io.localvpc.terraform.aws.ec2.RouteResource;
+import io.localvpc.terraform.aws.ec2.RouteTableAssociationResource;
+import io.localvpc.terraform.aws.ec2.RouteTableResource;
 import io.localvpc.terraform.aws.ec2.SecurityGroupResource;
 import io.localvpc.terraform.aws.ec2.SecurityGroupRuleResource;
+import io.localvpc.terraform.aws.ec2.SubnetData;
+import io.localvpc.terraform.aws.ec2.SubnetResource;
+import io.localvpc.terraform.aws.ec2.SubnetsData;
+import io.localvpc.terraform.aws.ec2.VpcData;
 import io.localvpc.terraform.aws.ec2.VpcEndpointResource;
+import io.localvpc.terraform.aws.ec2.VpcResource;
 import io.localvpc.terraform.aws.ec2.VpcSecurityGroupRuleResource;
 import io.localvpc.terraform.aws.iam.InstanceProfileResource;
 import io.localvpc.terraform.aws.iam.PolicyDocumentDataSource;
@@ -34,6 +53,19 @@ public final class AwsProvider implements Provider {
     public static AwsProvider create() {
         return new AwsProvider(
                 List.of(
+                        new VpcResource(),
+                        new SubnetResource(),
+                        new RouteTableResource(),
+                        new RouteResource(),
+                        new RouteTableAssociationResource(),
+                        new MainRouteTableAssociationResource(),
+                        new InternetGatewayResource(),
+                        new EipResource(),
+                        new EipAssociationResource(),
+                        new NatGatewayResource(),
+                        new NetworkAclResource(),
+                        new NetworkAclRuleResource(),
+                        new NetworkInterfaceResource(),
                         new SecurityGroupResource(),
                         new SecurityGroupRuleResource(),
                         VpcSecurityGroupRuleResource.ingress(),
@@ -46,6 +78,12 @@ public final class AwsProvider implements Provider {
                         new PolicyResource(),
                         new VpcEndpointResource()),
                 List.of(
+                        new AvailabilityZonesData(),
+                        new RegionData(),
+                        new CallerIdentityData(),
+                        new VpcData(),
+                        new SubnetData(),
+                        new SubnetsData(),
                         new AmiDataSource(),
                         new PolicyDocumentDataSource()));
     }

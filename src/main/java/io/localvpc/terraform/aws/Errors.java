@@ -84,9 +84,9 @@ public final class Errors {
     }
 
     private static String describe(AwsServiceException e) {
-        String service = e.awsErrorDetails() == null ? "?" : e.awsErrorDetails().serviceName().toUpperCase(java.util.Locale.ROOT);
-        String operation = AwsContext.lastOperation();
-        return "operation error " + service + (operation == null ? "" : ": " + operation) + ", https response error StatusCode: " + e.statusCode()
+        // AwsContext's clients put "<SERVICE>: <Operation>" in the service name, as the Go SDK words it.
+        String service = e.awsErrorDetails() == null ? "?" : e.awsErrorDetails().serviceName();
+        return "operation error " + service + ", https response error StatusCode: " + e.statusCode()
                 + ", RequestID: " + e.requestId() + ", api error " + (e.awsErrorDetails() == null ? "" : e.awsErrorDetails().errorCode())
                 + ": " + (e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage());
     }

@@ -8,10 +8,6 @@ import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
-import software.amazon.awssdk.core.interceptor.Context;
-import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
-import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -31,7 +27,6 @@ public final class AwsContext implements AutoCloseable {
     static final Duration POLL = Duration.ofMillis(100);
 
     /** The operation each thread sent last: the SDK does not put it on its exceptions, the provider's errors name it. */
-    private static final ThreadLocal<String> OPERATION = new ThreadLocal<>();
 
     private final URI endpoint;
     private final String region;
@@ -42,6 +37,7 @@ public final class AwsContext implements AutoCloseable {
     private volatile IamClient iam;
     private volatile StsClient sts;
     private volatile SsmClient ssm;
+    private volatile String accountId;
 
     public AwsContext(URI endpoint, String region, String accessKeyId, String secretAccessKey, Map<String, String> defaultTags) {
         this.endpoint = endpoint;
@@ -62,6 +58,19 @@ public final class AwsContext implements AutoCloseable {
     /** The provider block's {@code default_tags { tags = … }}, merged under each resource's own tags into {@code tags_all}. */
     public Map<String, String> defaultTags() {
         return defaultTags;
+    }
+
+    /**
+     * The account the credentials belong to, asked of STS once ({@code GetCallerIdentity}, as the
+     * provider does when it is configured); ARNs the provider builds itself carry it.
+     */
+    public String accountId() {
+        String account = accountId;
+        if (account == null) {
+            account = sts().getCallerIdentity(r -> {}).account();
+            accountId = account;
+        }
+        return account;
     }
 
     public Ec2Client ec2() {
@@ -124,18 +133,7 @@ public final class AwsContext implements AutoCloseable {
                 .credentialsProvider(StaticCredentialsProvider.create(credentials))
                 .httpClient(http)
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
-                        .addExecutionInterceptor(new ExecutionInterceptor() {
-                            @Override
-                            public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-                                OPERATION.set(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
-                            }
-                        })
-                        .build());
-    }
-
-    /** The API operation the calling thread sent last, e.g. {@code CreateVpc}, or null. */
-    public static String lastOperation() {
-        return OPERATION.get();
+                        .addExecutionInterceptor(new OperationNamedErrors()).build());
     }
 
     /**
