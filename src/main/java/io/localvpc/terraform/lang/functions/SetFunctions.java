@@ -36,9 +36,9 @@ public final class SetFunctions {
                 StrictFunction.named("setproduct").variadic(Param.of("sets", Type.DYNAMIC)).body(SetFunctions::product));
     }
 
-    /** A set whose element type unifies the arguments' element types (so an empty result is still typed). */
+    /** A set whose element type unifies the non-empty arguments' element types (so an empty result is still typed). */
     private static Value set(List<Value> args, List<Value> elements) {
-        Type element = Conversions.unify(args.stream().map(v -> v.type().elementType()).toList());
+        Type element = Conversions.unify(args.stream().filter(v -> v.length() > 0).map(v -> v.type().elementType()).toList());
         if (element == null) {
             throw FunctionException.failed("given sets must all have compatible element types");
         }
