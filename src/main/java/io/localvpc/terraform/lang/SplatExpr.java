@@ -17,7 +17,11 @@ record SplatExpr(Expression source, Expression each, String slot, SourceRange ra
             return Value.unknown(Type.DYNAMIC);
         }
         if (collection.isNull()) {
-            return Value.tuple(List.of());
+            if (collection.type().isSequence()) {
+                throw new HclException("Splat of null value",
+                        "Splat expressions (with the * symbol) cannot be applied to null sequences.", source.range());
+            }
+            return Value.tuple(List.of()); // a null scalar becomes zero elements
         }
         boolean sequence = collection.type().isSequence();
         List<Value> items = sequence ? collection.elements() : List.of(collection);

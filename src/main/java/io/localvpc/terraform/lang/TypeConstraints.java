@@ -28,6 +28,11 @@ final class TypeConstraints {
                 default -> throw invalid("The keyword " + Strings.quote(keyword) + " is not a valid type specification.", expr);
             };
         }
+        if (expr instanceof LiteralExpr quoted && quoted.value().type() == Type.STRING) {
+            throw new HclException("Invalid quoted type constraints", "Terraform 0.11 and earlier required type constraints to be given "
+                    + "in quotes, but that form is now deprecated and will be removed in a future version of Terraform. Remove the quotes "
+                    + "around " + Strings.quote(quoted.value().asString()) + ".", expr.range());
+        }
         if (!(expr instanceof FunctionCallExpr call)) {
             throw invalid("A type specification is either a primitive type keyword (bool, number, string) or a complex type constructor call, like list(string).", expr);
         }

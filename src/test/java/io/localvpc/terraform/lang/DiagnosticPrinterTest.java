@@ -42,7 +42,7 @@ class DiagnosticPrinterTest {
         String text = "variable \"x\" {\n  default = [1, 2\n}\n";
         HclException e = catchThrowableOfType(HclException.class, () -> HclParser.parseFile("variables.tf", text));
         String rendered = new DiagnosticPrinter(Map.of("variables.tf", text)).render(e);
-        assertThat(rendered).startsWith("\nError: Missing item separator\n\n  on variables.tf line 3:\n   3: }\n\n");
+        assertThat(rendered).startsWith("\nError: Missing item separator\n\n  on variables.tf line 3, in variable \"x\":\n   3: }\n\n");
         assertThat(rendered).endsWith("Expected a comma to mark the beginning of the next item.\n");
     }
 

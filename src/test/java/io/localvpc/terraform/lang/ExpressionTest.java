@@ -198,6 +198,7 @@ class ExpressionTest {
         assertThat(eval("local.list[*].id", vars).type()).isEqualTo(Type.list(Type.STRING));
         assertThat(json("local.nested[*].ips[*]", vars)).isEqualTo("[[\"1\",\"2\"],[\"3\"]]");
         assertThat(json("length(aws_instance.web[*])", vars)).isEqualTo("2");
+        assertThat(error("tolist(null)[*]").summary()).isEqualTo("Splat of null value");
     }
 
     @Test

@@ -78,6 +78,8 @@ class ValueAndConversionTest {
             assertThat(e.first().detail()).isEqualTo("The keyword \"strin\" is not a valid type specification.");
         });
         assertThatThrownBy(() -> constraint("list(string, number)")).isInstanceOf(HclException.class);
+        assertThatThrownBy(() -> constraint("\"string\""))
+                .isInstanceOfSatisfying(HclException.class, e -> assertThat(e.first().summary()).isEqualTo("Invalid quoted type constraints"));
         assertThatThrownBy(() -> constraint("optional(string)")).isInstanceOf(HclException.class);
         assertThatThrownBy(() -> constraint("object({a = optional(number, \"x\")})"))
                 .isInstanceOfSatisfying(HclException.class, e -> assertThat(e.first().summary()).isEqualTo("Invalid default value for optional attribute"));
