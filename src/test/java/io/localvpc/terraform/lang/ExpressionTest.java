@@ -83,6 +83,10 @@ class ExpressionTest {
         assertThat(error("null ? 1 : 2").summary()).isEqualTo("Null condition");
         assertThat(error("1 ? 1 : 2").summary()).isEqualTo("Incorrect condition type");
         assertThat(eval("true ? [\"a\"] : tolist([])").type()).isEqualTo(Type.list(Type.STRING));
+        // the branch not taken may fail: it is evaluated for its type only
+        Map<String, Value> vars = Map.of("var", obj("x", Value.NULL));
+        assertThat(eval("var.x != null ? var.x.name : \"default\"", vars)).isEqualTo(str("default"));
+        assertThat(error("var.x == null ? var.x.name : \"default\"", vars).summary()).isEqualTo("Attempt to get attribute from null value");
     }
 
     @Test
