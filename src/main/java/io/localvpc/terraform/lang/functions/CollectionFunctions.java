@@ -196,10 +196,10 @@ public final class CollectionFunctions {
             throw FunctionException.argument(2, "step must not be zero");
         }
         if (step.signum() < 0 && start.compareTo(end) < 0) {
-            throw FunctionException.argument(0, "must be greater than or equal to limit when step is negative");
+            throw FunctionException.argument(1, "end must be less than start when step is negative");
         }
         if (step.signum() > 0 && start.compareTo(end) > 0) {
-            throw FunctionException.argument(0, "must be less than or equal to limit when step is positive");
+            throw FunctionException.argument(1, "end must be greater than start when step is positive");
         }
         List<Value> out = new ArrayList<>();
         for (BigDecimal n = start; step.signum() > 0 ? n.compareTo(end) < 0 : n.compareTo(end) > 0; n = n.add(step)) {

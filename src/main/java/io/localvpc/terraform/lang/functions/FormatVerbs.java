@@ -63,7 +63,9 @@ final class FormatVerbs {
             used = Math.max(used, next);
         }
         if (used < args.size()) {
-            throw FunctionException.failed("too many arguments; only " + used + " used by format string");
+            // the format string is argument 0 of the call, so the first extra value is argument used + 1
+            throw FunctionException.argument(used + 1, used == 0 ? "too many arguments; no verbs in format string"
+                    : "too many arguments; only " + used + " used by format string");
         }
         return out.toString();
     }
@@ -140,7 +142,7 @@ final class FormatVerbs {
             case 'o' -> signed(spec, (spec.sharp ? "0" : "") + integer(spec, arg, index).toString(8));
             case 'x', 'X' -> hex(spec, arg, index);
             case 'e', 'E', 'f', 'F', 'g', 'G' -> signed(spec, floating(spec, convert(spec, arg, index, Type.NUMBER).asNumber()));
-            default -> throw FunctionException.failed("unrecognized format verb '" + spec.verb + "' in \"" + spec.text + "\" at " + spec.start);
+            default -> throw FunctionException.failed("unsupported format verb '" + spec.verb + "' in \"" + spec.text + "\" at offset " + spec.start);
         };
     }
 
