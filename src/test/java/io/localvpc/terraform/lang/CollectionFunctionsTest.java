@@ -20,7 +20,7 @@ class CollectionFunctionsTest {
         assertThat(eval("length({a = 1})")).isEqualTo(num(1));
         assertThat(eval("length(\"héllo👋\")")).isEqualTo(num(6));
         assertThat(eval("length(toset([\"a\", \"a\"]))")).isEqualTo(num(1));
-        assertThat(error("length(5)").detail()).isEqualTo("Invalid value for \"value\" parameter: collection must be a list, a map or a tuple.");
+        assertThat(error("length(5)").detail()).isEqualTo("Call to function \"length\" failed: argument must be a string, a collection type, or a structural type.");
     }
 
     @Test

@@ -47,6 +47,7 @@ class HclParserTest {
         assertThat(vpc.body().attribute("cidr_block")).isPresent();
         assertThat(vpc.range().start().line()).isEqualTo(5);
         assertThat(vpc.range().end().line()).isEqualTo(10);
+        assertThat(vpc.defRange().toString()).isEqualTo("main.tf:5,1-26");
         assertThat(body.blocks("terraform").get(0).body().blocks("required_providers")).hasSize(1);
     }
 

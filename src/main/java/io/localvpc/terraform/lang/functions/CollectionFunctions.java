@@ -71,6 +71,9 @@ public final class CollectionFunctions {
                 StrictFunction.named("contains").param("list", Type.DYNAMIC).param(Param.of("value", Type.DYNAMIC).nullable()).returns(Type.BOOL)
                         .body(a -> Value.bool(indexOf(a) >= 0)),
                 StrictFunction.named("index").param("list", Type.DYNAMIC).param("value", Type.DYNAMIC).returns(Type.NUMBER).body(a -> {
+                    if (Args.sequence(a, 0, "argument must be a list or tuple").isEmpty()) {
+                        throw FunctionException.failed("cannot search an empty list");
+                    }
                     int i = indexOf(a);
                     if (i < 0) {
                         throw FunctionException.failed("item not found");
@@ -114,7 +117,7 @@ public final class CollectionFunctions {
             return Value.number(v.asString().codePointCount(0, v.asString().length()));
         }
         if (!t.isSequence() && !t.isMapping()) {
-            throw FunctionException.argument(0, "collection must be a list, a map or a tuple");
+            throw FunctionException.failed("argument must be a string, a collection type, or a structural type");
         }
         if (t instanceof SetType && !v.isWhollyKnown()) {
             return Value.unknown(Type.NUMBER); // unknown elements may turn out equal and collapse
