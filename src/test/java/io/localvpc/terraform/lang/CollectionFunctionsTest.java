@@ -31,6 +31,8 @@ class CollectionFunctionsTest {
         assertThat(eval("lookup({a = \"ay\", b = \"bee\"}, \"a\", \"what?\")")).isEqualTo(Hcl.str("ay"));
         assertThat(eval("lookup({a = \"ay\", b = \"bee\"}, \"c\", \"what?\")")).isEqualTo(Hcl.str("what?"));
         assertThat(error("lookup({a = 1}, \"c\")").detail()).contains("lookup failed to find key \"c\"");
+        assertThat(eval("lookup(tomap({a = 1}), \"c\", \"2\")")).isEqualTo(num(2));
+        assertThat(error("lookup(tomap({a = 1}), \"c\", [])").summary()).isEqualTo("Invalid function argument");
         assertThat(eval("index([\"a\", \"b\", \"c\"], \"b\")")).isEqualTo(num(1));
         assertThat(error("index([\"a\"], \"z\")").detail()).contains("item not found");
         assertThat(eval("contains([\"a\", \"b\"], \"a\")")).isEqualTo(Value.TRUE);

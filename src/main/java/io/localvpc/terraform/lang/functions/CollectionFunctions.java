@@ -135,7 +135,12 @@ public final class CollectionFunctions {
             return found;
         }
         if (a.size() == 3) {
-            return a.get(2);
+            Type element = a.get(0).type().elementType();
+            try {
+                return element == null ? a.get(2) : a.get(2).convert(element); // a map's default takes its element type
+            } catch (IllegalArgumentException e) {
+                throw FunctionException.argument(2, "the default value must have the same type as the map elements");
+            }
         }
         throw FunctionException.failed("lookup failed to find key " + io.localvpc.terraform.lang.Strings.quote(a.get(1).asString()));
     }
