@@ -19,6 +19,8 @@ class ExpressionTest {
     void literals() {
         assertThat(eval("42")).isEqualTo(num(42));
         assertThat(eval("1.5e3").asNumber()).isEqualByComparingTo("1500");
+        assertThat(eval("2E-2").asNumber()).isEqualByComparingTo("0.02");
+        assertThat(eval("1e+2").asNumber()).isEqualByComparingTo("100");
         assertThat(eval("true")).isEqualTo(Value.TRUE);
         assertThat(eval("null").isNull()).isTrue();
         assertThat(eval("\"s\"")).isEqualTo(str("s"));

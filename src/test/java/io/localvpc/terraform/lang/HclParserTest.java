@@ -129,6 +129,45 @@ class HclParserTest {
     }
 
     @Test
+    void windowsLineEndingsEmptyFilesAndTrailingComments() {
+        Body crlf = parse("a = 1\r\nb = <<EOT\r\nx\r\nEOT\r\nc {\r\n}\r\n");
+        assertThat(crlf.attributes()).extracting(Attribute::name).containsExactly("a", "b");
+        assertThat(crlf.blocks()).hasSize(1);
+        assertThat(parse("").attributes()).isEmpty();
+        assertThat(parse("# nothing but a comment").blocks()).isEmpty();
+        assertThat(parse("a = 1 # no newline at the end").attribute("a")).isPresent();
+        assertThat(parse("a = <<EOT\nx\nEOT").attribute("a").orElseThrow().expression().evaluate(Hcl.context(Map.of())).asString())
+                .isEqualTo("x\n");
+    }
+
+    @Test
+    void commentsAndNewlinesInsideBracketsAndObjects() {
+        Body body = parse("""
+                list = [
+                  # first
+                  1, // one
+                  /* two */ 2,
+                ]
+                obj = {
+                  a = 1, # trailing comma and comment
+                  b = 2
+
+                  c = [for x in [1, 2] :
+                    x * 10
+                    if x > 1]
+                }
+                call = merge(
+                  { x = 1 },
+                  { y = 2 },
+                )
+                """);
+        EvalContext ctx = Hcl.context(Map.of());
+        assertThat(body.attribute("list").orElseThrow().expression().evaluate(ctx).elements()).hasSize(2);
+        assertThat(body.attribute("obj").orElseThrow().expression().evaluate(ctx).attributes()).containsOnlyKeys("a", "b", "c");
+        assertThat(body.attribute("call").orElseThrow().expression().evaluate(ctx).attributes()).containsOnlyKeys("x", "y");
+    }
+
+    @Test
     void stringEscapes() {
         assertThat(Hcl.eval("\"a\\nb\\t\\\"q\\\" \\\\ \\u00e9 \\U0001F600 $${x} %%{y}\"").asString())
                 .isEqualTo("a\nb\t\"q\" \\ é 😀 ${x} %{y}");
