@@ -184,6 +184,11 @@ class HclParserTest {
         assertThat(syntaxError("x = 1 y = 2\n").summary()).isEqualTo("Missing newline after argument");
         assertThat(syntaxError("x = \n").summary()).isEqualTo("Invalid expression");
         assertThat(syntaxError("x = 'single'\n").detail()).contains("Single quotes are not valid");
+        assertThat(syntaxError("x = a & b\n")).satisfies(d -> {
+            assertThat(d.summary()).isEqualTo("Unsupported operator");
+            assertThat(d.detail()).isEqualTo("Bitwise operators are not supported. Did you mean to use \"&&\"?");
+        });
+        assertThat(syntaxError("x = 1;\n").detail()).startsWith("The \";\" character is not valid.");
         assertThat(syntaxError("= 1\n").summary()).isEqualTo("Argument or block definition required");
         assertThat(syntaxError("x 1\n").summary()).isEqualTo("Argument or block definition required");
         assertThat(syntaxError("x = 1\nx = 2\n")).satisfies(d -> {
