@@ -102,7 +102,7 @@ class HclParserTest {
         assertThat(x.nameRange().start()).extracting(SourcePos::line, SourcePos::column).containsExactly(3, 1);
         Attribute name = body.attribute("name").orElseThrow();
         assertThat(name.expression().range().end().column()).isEqualTo(13); // "日本🎉" is 5 characters with quotes, from column 8
-        Diagnostic bad = syntaxError("s = \"日本🎉\" ^\n");
+        Diagnostic bad = syntaxError("s = \"日本🎉\" @\n");
         assertThat(bad.summary()).isEqualTo("Invalid character");
         assertThat(bad.subject().start().column()).isEqualTo(11);
     }
