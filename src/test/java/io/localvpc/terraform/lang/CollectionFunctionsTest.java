@@ -53,6 +53,9 @@ class CollectionFunctionsTest {
         assertThat(json("values({a = 3, c = 2, d = 1})")).isEqualTo("[3,2,1]");
         assertThat(json("zipmap([\"a\", \"b\"], [1, 2])")).isEqualTo("{\"a\":1,\"b\":2}");
         assertThat(error("zipmap([\"a\"], [1, 2])").detail()).contains("number of keys (1) does not match number of values (2)");
+        assertThat(json("transpose({a = [\"1\", \"2\"], b = [\"2\", \"3\"], c = [\"1\"]})"))
+                .isEqualTo("{\"1\":[\"a\",\"c\"],\"2\":[\"a\",\"b\"],\"3\":[\"b\"]}");
+        assertThat(eval("keys(var.u)", Map.of("var", Hcl.obj("u", Value.unknown(Type.DYNAMIC))))).isEqualTo(Value.unknown(Type.list(Type.STRING)));
     }
 
     @Test
