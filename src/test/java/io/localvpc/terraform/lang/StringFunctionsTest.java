@@ -23,6 +23,7 @@ class StringFunctionsTest {
         assertThat(s("format(\"%5d|%-5d|%05d\", 42, 42, 42)")).isEqualTo("   42|42   |00042");
         assertThat(s("format(\"%+d %x %X %o %b\", 5, 255, 255, 8, 5)")).isEqualTo("+5 ff FF 10 101");
         assertThat(s("format(\"%q\", \"a\\\"b\")")).isEqualTo("\"a\\\"b\"");
+        assertThat(s("format(\"%q\", \"tab\\there\\n\\u0007é\")")).isEqualTo("\"tab\\there\\n\\aé\"");
         assertThat(s("format(\"%t %v %v\", true, 1.5, \"x\")")).isEqualTo("true 1.5 x");
         assertThat(s("format(\"%v\", [1, \"a\"])")).isEqualTo("[1,\"a\"]");
         assertThat(s("format(\"%#v\", \"a\")")).isEqualTo("\"a\"");

@@ -1,6 +1,6 @@
 /**
  * Terraform's built-in functions, one class per family ({@code StringFunctions},
- * {@code CollectionFunctions}, {@code SetFunctions}, {@code NumericFunctions},
+ * {@code CollectionFunctions}, {@code MapFunctions}, {@code SetFunctions}, {@code NumericFunctions},
  * {@code EncodingFunctions}, {@code CidrFunctions}, {@code FileFunctions},
  * {@code ConversionFunctions}). Most are {@link io.localvpc.terraform.lang.functions.StrictFunction}s,
  * declared with their parameters' types so that argument conversion, null checks, unknown
