@@ -146,12 +146,15 @@ class ExpressionTest {
     void undeclaredReferences() {
         Map<String, Value> vars = Map.of("var", obj("a", num(1)), "local", obj(), "aws_vpc", obj("main", obj("id", str("vpc-1"))),
                 "data", obj());
-        assertThat(error("var.b", vars)).satisfies(d -> {
+        assertThat(error("var.bbbb", vars)).satisfies(d -> {
             assertThat(d.summary()).isEqualTo("Reference to undeclared input variable");
-            assertThat(d.detail()).isEqualTo("An input variable with the name \"b\" has not been declared. "
-                    + "This variable can be declared with a variable \"b\" {} block.");
+            assertThat(d.detail()).isEqualTo("An input variable with the name \"bbbb\" has not been declared. "
+                    + "This variable can be declared with a variable \"bbbb\" {} block.");
         });
         assertThat(error("local.x", vars).detail()).isEqualTo("A local value with the name \"x\" has not been declared.");
+        assertThat(error("var.aa", vars).detail()).isEqualTo("An input variable with the name \"aa\" has not been declared. Did you mean \"a\"?");
+        assertThat(error("aws_vpc.mian.id", vars).detail())
+                .isEqualTo("A managed resource \"aws_vpc\" \"mian\" has not been declared in the root module. Did you mean \"main\"?");
         assertThat(error("aws_vpc.other.id", vars).detail()).isEqualTo("A managed resource \"aws_vpc\" \"other\" has not been declared in the root module.");
         assertThat(error("aws_subnet.x.id", vars).summary()).isEqualTo("Reference to undeclared resource");
         assertThat(error("data.aws_ami.al2.id", vars).detail()).isEqualTo("A data resource \"aws_ami\" \"al2\" has not been declared in the root module.");
