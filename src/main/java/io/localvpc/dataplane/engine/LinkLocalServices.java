@@ -34,7 +34,7 @@ final class LinkLocalServices {
         }
         if (dst.equals(METADATA)) {
             boolean enabled = eni.attachment() != null && topology.instance(eni.attachment().instanceId())
-                    .map(Instance::settings).map(s -> !"disabled".equals(s.httpEndpoint())).orElse(false);
+                    .map(Instance::settings).map(s -> !"disabled".equals(s.metadataOptions().httpEndpoint())).orElse(false);
             return Optional.of(new Local("instance-metadata", enabled && p.protocol() == Protocol.TCP
                     && p.destinationPort() == 80, "instance metadata service"));
         }

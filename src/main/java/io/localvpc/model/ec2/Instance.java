@@ -60,51 +60,71 @@ public record Instance(
             String cpuCredits,
             String tenancy,
             String rootDeviceName,
-            String httpTokens,
-            int httpPutResponseHopLimit,
-            String httpEndpoint,
+            MetadataOptions metadataOptions,
             boolean publicIpOnLaunch) {
 
         public Settings withUserData(String value) {
             return new Settings(value, disableApiTermination, disableApiStop, shutdownBehavior, ebsOptimized, monitoring,
-                    cpuCredits, tenancy, rootDeviceName, httpTokens, httpPutResponseHopLimit, httpEndpoint, publicIpOnLaunch);
+                    cpuCredits, tenancy, rootDeviceName, metadataOptions, publicIpOnLaunch);
         }
 
         public Settings withDisableApiTermination(boolean value) {
             return new Settings(userData, value, disableApiStop, shutdownBehavior, ebsOptimized, monitoring,
-                    cpuCredits, tenancy, rootDeviceName, httpTokens, httpPutResponseHopLimit, httpEndpoint, publicIpOnLaunch);
+                    cpuCredits, tenancy, rootDeviceName, metadataOptions, publicIpOnLaunch);
         }
 
         public Settings withDisableApiStop(boolean value) {
             return new Settings(userData, disableApiTermination, value, shutdownBehavior, ebsOptimized, monitoring,
-                    cpuCredits, tenancy, rootDeviceName, httpTokens, httpPutResponseHopLimit, httpEndpoint, publicIpOnLaunch);
+                    cpuCredits, tenancy, rootDeviceName, metadataOptions, publicIpOnLaunch);
         }
 
         public Settings withShutdownBehavior(String value) {
             return new Settings(userData, disableApiTermination, disableApiStop, value, ebsOptimized, monitoring,
-                    cpuCredits, tenancy, rootDeviceName, httpTokens, httpPutResponseHopLimit, httpEndpoint, publicIpOnLaunch);
+                    cpuCredits, tenancy, rootDeviceName, metadataOptions, publicIpOnLaunch);
         }
 
         public Settings withEbsOptimized(boolean value) {
             return new Settings(userData, disableApiTermination, disableApiStop, shutdownBehavior, value, monitoring,
-                    cpuCredits, tenancy, rootDeviceName, httpTokens, httpPutResponseHopLimit, httpEndpoint, publicIpOnLaunch);
+                    cpuCredits, tenancy, rootDeviceName, metadataOptions, publicIpOnLaunch);
         }
 
         /** Where the launch decided them: tenancy from the VPC, the public address from the subnet. */
         public Settings placedWith(String newTenancy, boolean newPublicIpOnLaunch) {
             return new Settings(userData, disableApiTermination, disableApiStop, shutdownBehavior, ebsOptimized, monitoring,
-                    cpuCredits, newTenancy, rootDeviceName, httpTokens, httpPutResponseHopLimit, httpEndpoint,
+                    cpuCredits, newTenancy, rootDeviceName, metadataOptions,
                     newPublicIpOnLaunch);
         }
 
         public Settings withMonitoring(boolean value) {
             return new Settings(userData, disableApiTermination, disableApiStop, shutdownBehavior, ebsOptimized, value,
-                    cpuCredits, tenancy, rootDeviceName, httpTokens, httpPutResponseHopLimit, httpEndpoint, publicIpOnLaunch);
+                    cpuCredits, tenancy, rootDeviceName, metadataOptions, publicIpOnLaunch);
+        }
+
+        public Settings withMetadataOptions(MetadataOptions value) {
+            return new Settings(userData, disableApiTermination, disableApiStop, shutdownBehavior, ebsOptimized, monitoring,
+                    cpuCredits, tenancy, rootDeviceName, value, publicIpOnLaunch);
         }
 
         public Settings withCpuCredits(String value) {
             return new Settings(userData, disableApiTermination, disableApiStop, shutdownBehavior, ebsOptimized, monitoring,
-                    value, tenancy, rootDeviceName, httpTokens, httpPutResponseHopLimit, httpEndpoint, publicIpOnLaunch);
+                    value, tenancy, rootDeviceName, metadataOptions, publicIpOnLaunch);
+        }
+    }
+
+    /**
+     * The instance metadata service options. A change is in force at once but reported as
+     * {@code pending} until {@code appliedAt}, as EC2 reports it while it propagates; null means applied.
+     */
+    public record MetadataOptions(
+            String httpTokens,
+            int httpPutResponseHopLimit,
+            String httpEndpoint,
+            String httpProtocolIpv6,
+            String instanceMetadataTags,
+            Instant appliedAt) {
+
+        public String state(Instant now) {
+            return appliedAt != null && now.isBefore(appliedAt) ? "pending" : "applied";
         }
     }
 

@@ -25,6 +25,18 @@ public record Volume(
         return attachment == null ? "available" : "in-use";
     }
 
+    /** Size, type and performance: what ModifyVolume changes. */
+    public record Configuration(int sizeGiB, String volumeType, Integer iops, Integer throughput) {}
+
+    public Configuration configuration() {
+        return new Configuration(sizeGiB, volumeType, iops, throughput);
+    }
+
+    public Volume configured(Configuration c) {
+        return new Volume(id, ownerId, c.sizeGiB(), c.volumeType(), c.iops(), c.throughput(), encrypted, snapshotId,
+                availabilityZone, createTime, attachment);
+    }
+
     public Volume detached() {
         return new Volume(id, ownerId, sizeGiB, volumeType, iops, throughput, encrypted, snapshotId, availabilityZone,
                 createTime, null);

@@ -72,6 +72,12 @@ public record Role(
                 permissionsBoundaryArn, createDate, attachedPolicyArns, changed, tags);
     }
 
+    /** The role with another permissions boundary, or none when {@code arn} is null. */
+    public Role withPermissionsBoundaryArn(String arn) {
+        return new Role(id, roleId, path, assumeRolePolicyDocument, description, maxSessionDuration, arn,
+                createDate, attachedPolicyArns, inlinePolicies, tags);
+    }
+
     public Role withTags(List<Tag> changed) {
         return new Role(id, roleId, path, assumeRolePolicyDocument, description, maxSessionDuration,
                 permissionsBoundaryArn, createDate, attachedPolicyArns, inlinePolicies, changed);

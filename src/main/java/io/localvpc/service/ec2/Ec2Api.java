@@ -3,6 +3,7 @@ package io.localvpc.service.ec2;
 import io.localvpc.api.ServiceRoutes;
 import io.localvpc.model.ec2.Instance;
 import io.localvpc.model.ec2.NatGateway;
+import io.localvpc.model.ec2.VolumeModification;
 import io.localvpc.model.ec2.VpcEndpoint;
 import io.localvpc.service.CloudAccess;
 import io.localvpc.service.ec2.addressing.AddressService;
@@ -14,8 +15,10 @@ import io.localvpc.service.ec2.instances.IamInstanceProfileAssociationService;
 import io.localvpc.service.ec2.instances.ImageService;
 import io.localvpc.service.ec2.instances.InstanceAttributeService;
 import io.localvpc.service.ec2.instances.InstanceLifecycle;
+import io.localvpc.service.ec2.instances.InstanceMetadataOptionsService;
 import io.localvpc.service.ec2.instances.InstanceService;
 import io.localvpc.service.ec2.instances.InstanceTypeService;
+import io.localvpc.service.ec2.instances.VolumeModificationService;
 import io.localvpc.service.ec2.instances.VolumeService;
 import io.localvpc.service.ec2.routing.NetworkAclService;
 import io.localvpc.service.ec2.routing.RouteService;
@@ -38,6 +41,8 @@ public final class Ec2Api {
         cloud.cloud().onDue(NatGateway.class, natGateways::evolve);
         InstanceLifecycle instances = new InstanceLifecycle(cloud.timings(), cloud.cloud().publicIps());
         cloud.cloud().onDue(Instance.class, instances::evolve);
+        VolumeModificationService volumeModifications = new VolumeModificationService(cloud);
+        cloud.cloud().onDue(VolumeModification.class, volumeModifications::evolve);
         VpcEndpointService endpoints = new VpcEndpointService(cloud);
         cloud.cloud().onDue(VpcEndpoint.class, endpoints::evolve);
         ServiceRoutes routes = new ServiceRoutes()
@@ -58,7 +63,9 @@ public final class Ec2Api {
                 .include(new InstanceTypeService(cloud).routes())
                 .include(new InstanceService(cloud, instances).routes())
                 .include(new InstanceAttributeService(cloud).routes())
+                .include(new InstanceMetadataOptionsService(cloud).routes())
                 .include(new VolumeService(cloud).routes())
+                .include(volumeModifications.routes())
                 .include(new IamInstanceProfileAssociationService(cloud).routes())
                 .include(new TagService(cloud).routes());
         return ServiceDescriptor.ec2(routes);

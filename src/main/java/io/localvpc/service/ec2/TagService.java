@@ -5,6 +5,7 @@ import io.localvpc.api.RequestContext;
 import io.localvpc.api.ServiceRoutes;
 import io.localvpc.model.RegionState;
 import io.localvpc.model.Resource;
+import io.localvpc.model.StateView;
 import io.localvpc.model.Tx;
 import io.localvpc.model.ec2.Address;
 import io.localvpc.model.ec2.Instance;
@@ -24,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiPredicate;
 import software.amazon.awssdk.services.ec2.model.CreateTagsRequest;
 import software.amazon.awssdk.services.ec2.model.CreateTagsResponse;
 import software.amazon.awssdk.services.ec2.model.DeleteTagsRequest;
@@ -39,8 +41,21 @@ import software.amazon.awssdk.services.ec2.model.TagDescription;
  */
 public final class TagService {
 
-    /** A taggable resource type: its id prefix, its {@code resource-type} name and model record. */
-    private record Taggable(String prefix, String resourceType, Class<? extends Resource> model, String notFoundCode) {}
+    /** A taggable resource type: its id prefix, its {@code resource-type} name and how to tell it exists. */
+    private record Taggable(String prefix, String resourceType, BiPredicate<StateView, String> exists,
+            String notFoundCode) {
+
+        /** A type stored as its own model record, found by id. */
+        Taggable(String prefix, String resourceType, Class<? extends Resource> model, String notFoundCode) {
+            this(prefix, resourceType, (state, id) -> state.find(model, id).isPresent(), notFoundCode);
+        }
+    }
+
+    /** Security group rules live inside their group's record, so they are found through the groups. */
+    private static boolean ruleExists(StateView state, String ruleId) {
+        return state.all(SecurityGroup.class).stream()
+                .anyMatch(g -> g.rules().stream().anyMatch(r -> r.id().equals(ruleId)));
+    }
 
     private static final List<Taggable> TAGGABLE = List.of(
             new Taggable("vpc", "vpc", Vpc.class, "InvalidVpcID.NotFound"),
@@ -50,6 +65,7 @@ public final class TagService {
             new Taggable("nat", "natgateway", NatGateway.class, "InvalidNatGatewayID.NotFound"),
             new Taggable("eipalloc", "elastic-ip", Address.class, "InvalidAllocationID.NotFound"),
             new Taggable("sg", "security-group", SecurityGroup.class, "InvalidGroup.NotFound"),
+            new Taggable("sgr", "security-group-rule", TagService::ruleExists, "InvalidSecurityGroupRuleId.NotFound"),
             new Taggable("acl", "network-acl", NetworkAcl.class, "InvalidNetworkAclID.NotFound"),
             new Taggable("eni", "network-interface", NetworkInterface.class, "InvalidNetworkInterfaceID.NotFound"),
             new Taggable("i", "instance", Instance.class, "InvalidInstanceID.NotFound"),
@@ -114,7 +130,7 @@ public final class TagService {
     private static void requireExisting(Tx tx, String id) {
         Taggable type = typeOf(id).orElseThrow(
                 () -> AwsException.badRequest("InvalidID", "The ID '" + id + "' is not valid"));
-        if (tx.find(type.model(), id).isEmpty()) {
+        if (!type.exists().test(tx, id)) {
             throw AwsException.badRequest(type.notFoundCode(), "The ID '" + id + "' does not exist");
         }
     }

@@ -35,6 +35,12 @@ import software.amazon.awssdk.services.iam.model.ListAttachedRolePoliciesRespons
 import software.amazon.awssdk.services.iam.model.ListEntitiesForPolicyRequest;
 import software.amazon.awssdk.services.iam.model.ListEntitiesForPolicyResponse;
 import software.amazon.awssdk.services.iam.model.ListPoliciesRequest;
+import software.amazon.awssdk.services.iam.model.ListPolicyTagsRequest;
+import software.amazon.awssdk.services.iam.model.ListPolicyTagsResponse;
+import software.amazon.awssdk.services.iam.model.TagPolicyRequest;
+import software.amazon.awssdk.services.iam.model.TagPolicyResponse;
+import software.amazon.awssdk.services.iam.model.UntagPolicyRequest;
+import software.amazon.awssdk.services.iam.model.UntagPolicyResponse;
 import software.amazon.awssdk.services.iam.model.ListPoliciesResponse;
 import software.amazon.awssdk.services.iam.model.ListPolicyVersionsRequest;
 import software.amazon.awssdk.services.iam.model.ListPolicyVersionsResponse;
@@ -75,7 +81,10 @@ public final class PolicyService {
                 .on(ListPolicyVersionsRequest.class, this::listPolicyVersions)
                 .on(DeletePolicyVersionRequest.class, this::deletePolicyVersion)
                 .on(SetDefaultPolicyVersionRequest.class, this::setDefaultPolicyVersion)
-                .on(ListEntitiesForPolicyRequest.class, this::listEntitiesForPolicy);
+                .on(ListEntitiesForPolicyRequest.class, this::listEntitiesForPolicy)
+                .on(TagPolicyRequest.class, this::tagPolicy)
+                .on(UntagPolicyRequest.class, this::untagPolicy)
+                .on(ListPolicyTagsRequest.class, this::listPolicyTags);
     }
 
     AttachRolePolicyResponse attachRolePolicy(RequestContext ctx, AttachRolePolicyRequest request) {
@@ -275,6 +284,33 @@ public final class PolicyService {
                 .policyRoles(page.items())
                 .policyUsers(List.of())
                 .policyGroups(List.of())
+                .isTruncated(page.isTruncated())
+                .marker(page.marker())
+                .build();
+    }
+
+    TagPolicyResponse tagPolicy(RequestContext ctx, TagPolicyRequest request) {
+        var added = IamTags.fromSdk(request.tags());
+        return cloud.writeGlobal(ctx, tx -> {
+            ManagedPolicy policy = requireCustomer(tx, request.policyArn());
+            tx.put(policy.withTags(IamTags.merge(policy.tags(), added)));
+            return TagPolicyResponse.builder().build();
+        });
+    }
+
+    UntagPolicyResponse untagPolicy(RequestContext ctx, UntagPolicyRequest request) {
+        return cloud.writeGlobal(ctx, tx -> {
+            ManagedPolicy policy = requireCustomer(tx, request.policyArn());
+            tx.put(policy.withTags(IamTags.remove(policy.tags(), request.tagKeys())));
+            return UntagPolicyResponse.builder().build();
+        });
+    }
+
+    ListPolicyTagsResponse listPolicyTags(RequestContext ctx, ListPolicyTagsRequest request) {
+        ManagedPolicy policy = requireAny(cloud.readGlobal(ctx), request.policyArn());
+        var page = IamPages.of(policy.tags(), request.maxItems(), request.marker());
+        return ListPolicyTagsResponse.builder()
+                .tags(IamTags.toSdk(page.items()))
                 .isTruncated(page.isTruncated())
                 .marker(page.marker())
                 .build();

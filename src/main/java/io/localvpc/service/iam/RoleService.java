@@ -25,7 +25,11 @@ import software.amazon.awssdk.services.iam.model.GetRoleRequest;
 import software.amazon.awssdk.services.iam.model.GetRoleResponse;
 import software.amazon.awssdk.services.iam.model.ListRolePoliciesRequest;
 import software.amazon.awssdk.services.iam.model.ListRolePoliciesResponse;
+import software.amazon.awssdk.services.iam.model.DeleteRolePermissionsBoundaryRequest;
+import software.amazon.awssdk.services.iam.model.DeleteRolePermissionsBoundaryResponse;
 import software.amazon.awssdk.services.iam.model.ListRoleTagsRequest;
+import software.amazon.awssdk.services.iam.model.PutRolePermissionsBoundaryRequest;
+import software.amazon.awssdk.services.iam.model.PutRolePermissionsBoundaryResponse;
 import software.amazon.awssdk.services.iam.model.ListRoleTagsResponse;
 import software.amazon.awssdk.services.iam.model.ListRolesRequest;
 import software.amazon.awssdk.services.iam.model.ListRolesResponse;
@@ -73,7 +77,9 @@ public final class RoleService {
                 .on(PutRolePolicyRequest.class, this::putRolePolicy)
                 .on(GetRolePolicyRequest.class, this::getRolePolicy)
                 .on(DeleteRolePolicyRequest.class, this::deleteRolePolicy)
-                .on(ListRolePoliciesRequest.class, this::listRolePolicies);
+                .on(ListRolePoliciesRequest.class, this::listRolePolicies)
+                .on(PutRolePermissionsBoundaryRequest.class, this::putRolePermissionsBoundary)
+                .on(DeleteRolePermissionsBoundaryRequest.class, this::deleteRolePermissionsBoundary);
     }
 
     /** The role or AWS's NoSuchEntity. */
@@ -100,8 +106,8 @@ public final class RoleService {
                 throw IamErrors.limitExceeded("Cannot exceed quota for RolesPerAccount: " + ROLES_PER_ACCOUNT);
             }
             String boundary = request.permissionsBoundary();
-            if (boundary != null && AwsManagedPolicies.findAny(tx, boundary).isEmpty()) {
-                throw IamErrors.notAttachable(boundary);
+            if (boundary != null) {
+                requireBoundaryPolicy(tx, boundary);
             }
             Role role = new Role(request.roleName(), Ids.iam("AROA"), path, request.assumeRolePolicyDocument(),
                     request.description(), maxSession, boundary, ctx.now(), List.of(), Map.of(), tags);
@@ -233,6 +239,32 @@ public final class RoleService {
                 .isTruncated(page.isTruncated())
                 .marker(page.marker())
                 .build();
+    }
+
+    PutRolePermissionsBoundaryResponse putRolePermissionsBoundary(
+            RequestContext ctx, PutRolePermissionsBoundaryRequest request) {
+        String boundary = IamInput.required(request.permissionsBoundary(), "permissionsBoundary");
+        IamInput.length(boundary, "permissionsBoundary", 20, 2048);
+        return cloud.writeGlobal(ctx, tx -> {
+            Role role = require(tx, request.roleName());
+            requireBoundaryPolicy(tx, boundary);
+            tx.put(role.withPermissionsBoundaryArn(boundary));
+            return PutRolePermissionsBoundaryResponse.builder().build();
+        });
+    }
+
+    /** Removing a boundary the role does not have succeeds and changes nothing. */
+    DeleteRolePermissionsBoundaryResponse deleteRolePermissionsBoundary(
+            RequestContext ctx, DeleteRolePermissionsBoundaryRequest request) {
+        return change(ctx, request.roleName(), role -> role.withPermissionsBoundaryArn(null),
+                role -> DeleteRolePermissionsBoundaryResponse.builder().build());
+    }
+
+    /** A boundary must be an existing managed policy, the account's own or AWS's. */
+    private static void requireBoundaryPolicy(StateView account, String arn) {
+        if (AwsManagedPolicies.findAny(account, arn).isEmpty()) {
+            throw IamErrors.notAttachable(arn);
+        }
     }
 
     /** Reads, changes and stores one role atomically, then builds the response from the stored role. */

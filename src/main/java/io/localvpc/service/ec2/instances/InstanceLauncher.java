@@ -23,6 +23,7 @@ import io.localvpc.service.ec2.addressing.PrivateAddresses;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashSet;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -70,7 +71,7 @@ final class InstanceLauncher {
         return cloud.write(ctx, tx -> {
             Optional<String> earlier = ClientTokens.previous(tx, ACTION, request.clientToken(), request);
             if (earlier.isPresent()) {
-                return response(tx, earlier.get(), ctx.region());
+                return response(tx, earlier.get(), ctx.region(), ctx.now());
             }
             String reservationId = Ids.ec2("r");
             Subnet subnet = subnetFor(tx, launch);
@@ -84,7 +85,7 @@ final class InstanceLauncher {
                 create(tx, ctx, launch, reservationId, index, subnet, groups, profile, request.clientToken());
             }
             ClientTokens.remember(tx, ACTION, request.clientToken(), request, reservationId);
-            return response(tx, reservationId, ctx.region());
+            return response(tx, reservationId, ctx.region(), ctx.now());
         });
     }
 
@@ -153,13 +154,13 @@ final class InstanceLauncher {
         return "arn:aws:iam::" + accountId + ":instance-profile" + path + profile.name();
     }
 
-    private static RunInstancesResponse response(StateView state, String reservationId, String region) {
+    private static RunInstancesResponse response(StateView state, String reservationId, String region, Instant now) {
         List<Instance> instances = state.all(Instance.class).stream()
                 .filter(i -> i.reservationId().equals(reservationId))
                 .toList();
         var builder = RunInstancesResponse.builder().reservationId(reservationId).groups(List.of());
         if (!instances.isEmpty()) {
-            var reservation = InstanceView.reservation(state, instances, region);
+            var reservation = InstanceView.reservation(state, instances, region, now);
             builder.ownerId(reservation.ownerId()).instances(reservation.instances());
         }
         return builder.build();
@@ -260,7 +261,7 @@ final class InstanceLauncher {
             throw Ec2Errors.invalidValue("Value (" + shutdown + ") for parameter instanceInitiatedShutdownBehavior is invalid.");
         }
         String credits = CreditSpecifications.launchCredits(request.creditSpecification(), type);
-        var metadata = LaunchMetadata.of(request.metadataOptions(), image);
+        var metadata = MetadataOptionsInput.forLaunch(request.metadataOptions(), image);
         String tenancy = request.placement() == null ? null : request.placement().tenancyAsString();
         if (tenancy != null && !List.of("default", "dedicated", "host").contains(tenancy)) {
             throw Ec2Errors.invalidValue("Value (" + tenancy + ") for parameter tenancy is invalid.");
@@ -278,7 +279,7 @@ final class InstanceLauncher {
                 Boolean.TRUE.equals(request.disableApiStop()), shutdown,
                 ebsOptimized,
                 request.monitoring() != null && Boolean.TRUE.equals(request.monitoring().enabled()), credits, tenancy,
-                Images.ROOT_DEVICE, metadata.httpTokens(), metadata.hopLimit(), metadata.httpEndpoint(), false);
+                Images.ROOT_DEVICE, metadata, false);
     }
 
     /** UserData arrives base64-encoded (the SDKs and CLIs encode it) and may be 16 KiB once decoded. */

@@ -8,6 +8,7 @@ import io.localvpc.model.ec2.Instance;
 import io.localvpc.model.ec2.NetworkInterface;
 import io.localvpc.model.ec2.Subnet;
 import io.localvpc.model.ec2.Volume;
+import io.localvpc.model.ec2.VolumeModification;
 import io.localvpc.service.Timings;
 import java.time.Instant;
 import java.util.List;
@@ -102,6 +103,7 @@ public final class InstanceLifecycle {
             if (volume.attachment() != null && volume.attachment().instanceId().equals(instance.id())) {
                 if (volume.attachment().deleteOnTermination()) {
                     tx.remove(volume);
+                    tx.find(VolumeModification.class, volume.id()).ifPresent(tx::remove);
                 } else {
                     tx.put(volume.detached());
                 }

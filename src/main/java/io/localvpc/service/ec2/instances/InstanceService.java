@@ -70,7 +70,7 @@ public final class InstanceService {
         matching.forEach(i -> reservations.computeIfAbsent(i.reservationId(), r -> new ArrayList<>()).add(i));
         Pages<List<Instance>> page = Pages.of(List.copyOf(reservations.values()), request.maxResults(), request.nextToken());
         List<Reservation> shown = page.items().stream()
-                .map(instances -> InstanceView.reservation(state, instances, ctx.region()))
+                .map(instances -> InstanceView.reservation(state, instances, ctx.region(), ctx.now()))
                 .toList();
         return DescribeInstancesResponse.builder().reservations(shown).nextToken(page.nextToken()).build();
     }

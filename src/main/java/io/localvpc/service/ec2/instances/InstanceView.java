@@ -9,6 +9,7 @@ import io.localvpc.model.ec2.SecurityGroup;
 import io.localvpc.model.ec2.Vpc;
 import io.localvpc.service.ec2.Ec2Tags;
 import java.util.ArrayList;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.services.ec2.model.CapacityReservationSpecificationResponse;
@@ -40,13 +41,25 @@ import software.amazon.awssdk.services.ec2.model.StateReason;
 final class InstanceView {
     private InstanceView() {}
 
-    static Reservation reservation(StateView state, List<Instance> instances, String region) {
+    /** The instances of one reservation as EC2 shows them at {@code now}. */
+    static Reservation reservation(StateView state, List<Instance> instances, String region, Instant now) {
         Instance first = instances.get(0);
         return Reservation.builder()
                 .reservationId(first.reservationId())
                 .ownerId(first.ownerId())
                 .groups(List.of())
-                .instances(instances.stream().map(i -> toSdk(state, i, region)).toList())
+                .instances(instances.stream().map(i -> toSdk(state, i, region, now)).toList())
+                .build();
+    }
+
+    static InstanceMetadataOptionsResponse metadataOptions(Instance.MetadataOptions options, Instant now) {
+        return InstanceMetadataOptionsResponse.builder()
+                .state(options.state(now))
+                .httpTokens(options.httpTokens())
+                .httpPutResponseHopLimit(options.httpPutResponseHopLimit())
+                .httpEndpoint(options.httpEndpoint())
+                .httpProtocolIpv6(options.httpProtocolIpv6())
+                .instanceMetadataTags(options.instanceMetadataTags())
                 .build();
     }
 
@@ -84,7 +97,8 @@ final class InstanceView {
         return hostnames ? publicDnsName(ip, region) : "";
     }
 
-    static software.amazon.awssdk.services.ec2.model.Instance toSdk(StateView state, Instance instance, String region) {
+    static software.amazon.awssdk.services.ec2.model.Instance toSdk(StateView state, Instance instance, String region,
+            Instant now) {
         Optional<Images.CatalogueImage> image = Images.find(region, instance.imageId());
         Optional<InstanceTypes.Spec> type = InstanceTypes.find(instance.instanceType());
         boolean gone = instance.state().equals("terminated");
@@ -135,14 +149,7 @@ final class InstanceView {
                         .capacityReservationPreference("open")
                         .build())
                 .hibernationOptions(HibernationOptions.builder().configured(false).build())
-                .metadataOptions(InstanceMetadataOptionsResponse.builder()
-                        .state("applied")
-                        .httpTokens(settings.httpTokens())
-                        .httpPutResponseHopLimit(settings.httpPutResponseHopLimit())
-                        .httpEndpoint(settings.httpEndpoint())
-                        .httpProtocolIpv6("disabled")
-                        .instanceMetadataTags("disabled")
-                        .build())
+                .metadataOptions(metadataOptions(settings.metadataOptions(), now))
                 .enclaveOptions(EnclaveOptions.builder().enabled(false).build())
                 .maintenanceOptions(InstanceMaintenanceOptions.builder().autoRecovery("default").build())
                 .privateDnsNameOptions(PrivateDnsNameOptionsResponse.builder()

@@ -45,21 +45,30 @@ public final class VolumeService {
 
     DescribeVolumesResponse describeVolumes(RequestContext ctx, DescribeVolumesRequest request) {
         Pages.refuseIdsWithMaxResults(request.volumeIds(), request.maxResults(), "volumeIds");
-        for (String id : request.volumeIds()) {
-            if (id == null || !id.matches("vol-([0-9a-f]{8}|[0-9a-f]{17})")) {
-                throw AwsException.badRequest("InvalidVolumeID.Malformed", "Invalid id: \"" + id + "\" (expecting \"vol-...\")");
-            }
-        }
+        request.volumeIds().forEach(VolumeService::checkId);
         Ec2Requests.checkDryRun(request.dryRun());
         RegionState state = cloud.read(ctx);
-        List<Volume> selected = Ec2Requests.selectByIds(state, Volume.class, request.volumeIds(),
-                id -> AwsException.badRequest("InvalidVolume.NotFound", "The volume '" + id + "' does not exist."));
+        List<Volume> selected = Ec2Requests.selectByIds(state, Volume.class, request.volumeIds(), VolumeService::notFound);
         Pages<Volume> page = Pages.of(FILTERS.apply(selected, request.filters(), state), request.maxResults(),
                 request.nextToken(), 5, 500);
         return DescribeVolumesResponse.builder()
                 .volumes(page.items().stream().map(v -> toSdk(state, v)).toList())
                 .nextToken(page.nextToken())
                 .build();
+    }
+
+    static void checkId(String id) {
+        if (id == null || !id.matches("vol-([0-9a-f]{8}|[0-9a-f]{17})")) {
+            throw AwsException.badRequest("InvalidVolumeID.Malformed", "Invalid id: \"" + id + "\" (expecting \"vol-...\")");
+        }
+    }
+
+    static Volume require(StateView state, String id) {
+        return state.find(Volume.class, id).orElseThrow(() -> notFound(id));
+    }
+
+    private static AwsException notFound(String id) {
+        return AwsException.badRequest("InvalidVolume.NotFound", "The volume '" + id + "' does not exist.");
     }
 
     private static software.amazon.awssdk.services.ec2.model.Volume sdk(Volume volume) {

@@ -40,6 +40,7 @@ public final class InstanceResource implements ResourceType {
     private static final Duration UPDATE_TIMEOUT = Duration.ofMinutes(10);
     private static final Duration DELETE_TIMEOUT = Duration.ofMinutes(20);
     private static final Duration PROPAGATION = Duration.ofMinutes(2);
+    private static final Set<String> IOPS_TYPES = Set.of("gp3", "io1", "io2");
 
     @Override
     public String typeName() {
@@ -339,7 +340,10 @@ public final class InstanceResource implements ResourceType {
                             .httpEndpoint(Plain.string(m, "http_endpoint"))
                             .httpTokens(Plain.string(m, "http_tokens"))
                             .httpPutResponseHopLimit(Plain.integer(m, "http_put_response_hop_limit"))
+                            .httpProtocolIpv6(Plain.string(m, "http_protocol_ipv6"))
                             .instanceMetadataTags(Plain.string(m, "instance_metadata_tags")))));
+            aws.await("EC2 Instance (" + id + ") metadata options update", UPDATE_TIMEOUT, () -> InstanceReader.find(aws, id)
+                    .map(f -> f.instance().metadataOptions().stateAsString()).filter("applied"::equals));
         }
         if (changed(prior, planned, "root_block_device")) {
             updateRootVolume(aws, id, prior, planned);
@@ -430,11 +434,22 @@ public final class InstanceResource implements ResourceType {
         boolean resized = List.of("volume_size", "volume_type", "iops", "throughput").stream()
                 .anyMatch(a -> after.get(a) != null && changed(before, after, a));
         if (resized) {
+            // Only what changed, and IOPS and throughput only for types that take them: gp2's IOPS
+            // follow from its size, and EC2 refuses an IOPS figure for it.
+            String type = Plain.string(after, "volume_type");
             Errors.call("modifying EBS volume (" + volume + ")", () -> aws.ec2().modifyVolume(r -> r.volumeId(volume)
-                    .size(Plain.integer(after, "volume_size"))
-                    .volumeType(Plain.string(after, "volume_type"))
-                    .iops(positive(Plain.integer(after, "iops")))
-                    .throughput(positive(Plain.integer(after, "throughput")))));
+                    .size(changed(before, after, "volume_size") ? positive(Plain.integer(after, "volume_size")) : null)
+                    .volumeType(changed(before, after, "volume_type") ? type : null)
+                    .iops(changed(before, after, "iops") && IOPS_TYPES.contains(type)
+                            ? positive(Plain.integer(after, "iops")) : null)
+                    .throughput(changed(before, after, "throughput") && "gp3".equals(type)
+                            ? positive(Plain.integer(after, "throughput")) : null)));
+            // As the provider: done once the volume is optimizing, its new size usable.
+            aws.await("EBS Volume (" + volume + ") modification", UPDATE_TIMEOUT, () -> aws.ec2()
+                    .describeVolumesModifications(r -> r.volumeIds(volume)).volumesModifications().stream()
+                    .map(m -> m.modificationStateAsString())
+                    .filter(state -> state.equals("optimizing") || state.equals("completed"))
+                    .findFirst());
         }
         if (changed(before, after, "tags")) {
             ResourceTags.updateEc2(aws, volume, ResourceTags.changes(Plain.stringMap(before, "tags"), Plain.stringMap(after, "tags")));

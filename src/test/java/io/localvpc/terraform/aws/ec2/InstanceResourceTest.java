@@ -144,6 +144,43 @@ class InstanceResourceTest {
     }
 
     @Test
+    void theRootVolumeGrowsAndMetadataOptionsChangeInPlace() {
+        Map<String, Object> config = privateBox();
+        Map<String, Object> state = tf.create(instances, config);
+        String id = (String) state.get("id");
+        @SuppressWarnings("unchecked")
+        String volumeId = (String) ((List<Map<String, Object>>) state.get("root_block_device")).get(0).get("volume_id");
+
+        Map<String, Object> changed = new HashMap<>(config);
+        changed.put("root_block_device", List.of(Map.of("volume_size", number(40), "volume_type", "gp3",
+                "iops", number(4000))));
+        changed.put("metadata_options", List.of(Map.of("http_tokens", "required",
+                "http_put_response_hop_limit", number(2), "instance_metadata_tags", "enabled")));
+        var changes = tf.changes(instances, state, changed);
+        assertThat(changes).contains("root_block_device", "metadata_options");
+        assertThat(ProviderHarness.replaces(instances, changes)).isFalse();
+        Map<String, Object> updated = tf.update(instances, state, changed);
+
+        assertThat(updated).containsEntry("id", id);
+        assertThat(updated.get("root_block_device")).asList().singleElement().asInstanceOf(InstanceOfAssertFactories.MAP)
+                .containsEntry("volume_id", volumeId)
+                .containsEntry("volume_size", number(40))
+                .containsEntry("iops", number(4000))
+                .containsEntry("throughput", number(125));
+        assertThat(updated.get("metadata_options")).asList().singleElement().asInstanceOf(InstanceOfAssertFactories.MAP)
+                .containsEntry("http_tokens", "required")
+                .containsEntry("http_put_response_hop_limit", number(2))
+                .containsEntry("instance_metadata_tags", "enabled");
+        var modification = server.ec2().describeVolumesModifications(r -> r.volumeIds(volumeId))
+                .volumesModifications().get(0);
+        assertThat(modification.originalSize()).isEqualTo(30);
+        assertThat(modification.targetSize()).isEqualTo(40);
+        assertThat(described(id).metadataOptions().httpTokensAsString()).isEqualTo("required");
+        assertThat(tf.changes(instances, updated, changed)).isEmpty();
+        tf.delete(instances, updated);
+    }
+
+    @Test
     void aPublicAddressAndAFixedPrivateAddressUseTheInterfaceFormAndRoundTrip() {
         Map<String, Object> config = config("ami", compute.ami(), "instance_type", "t3.nano", "subnet_id", net.otherSubnet(),
                 "associate_public_ip_address", true, "private_ip", "10.0.10.50",

@@ -62,6 +62,27 @@ class VpcSecurityGroupRuleResourceTest {
     }
 
     @Test
+    void tagsChangeInPlaceWithCreateAndDeleteTagsOnTheRule() {
+        Map<String, Object> config = config("security_group_id", groupId, "cidr_ipv4", "10.1.0.0/16", "ip_protocol", "tcp",
+                "from_port", number(22), "to_port", number(22), "tags", Map.of("Name", "ssh", "Owner", "net"));
+        Map<String, Object> state = tf.create(ingress, config);
+        String id = (String) state.get("id");
+
+        Map<String, Object> retagged = new java.util.HashMap<>(config);
+        retagged.put("tags", Map.of("Name", "ssh-admin", "Env", "dev"));
+        var changes = tf.changes(ingress, state, retagged);
+        assertThat(changes).contains("tags");
+        assertThat(ProviderHarness.replaces(ingress, changes)).isFalse();
+        Map<String, Object> updated = tf.update(ingress, state, retagged);
+
+        assertThat(updated).containsEntry("id", id).containsEntry("tags", Map.of("Name", "ssh-admin", "Env", "dev"));
+        assertThat(server.ec2().describeSecurityGroupRules(r -> r.securityGroupRuleIds(id)).securityGroupRules().get(0)
+                .tags()).extracting(t -> t.key() + "=" + t.value()).containsExactlyInAnyOrder("Name=ssh-admin", "Env=dev");
+        assertThat(tf.changes(ingress, updated, retagged)).isEmpty();
+        tf.delete(ingress, updated);
+    }
+
+    @Test
     void anAllTrafficEgressRuleKeepsItsPortsUnset() {
         Map<String, Object> config = config("security_group_id", groupId, "cidr_ipv4", "0.0.0.0/0", "ip_protocol", "-1");
         Map<String, Object> state = tf.create(egress, config);

@@ -111,6 +111,50 @@ class IamResourcesTest {
     }
 
     @Test
+    void aPermissionsBoundaryIsSetChangedAndRemovedInPlace() {
+        String readOnly = "arn:aws:iam::aws:policy/ReadOnlyAccess";
+        Map<String, Object> config = config("name", "bounded", "assume_role_policy", trust(), "permissions_boundary", SSM_CORE);
+        Map<String, Object> role = tf.create(roles, config);
+        assertThat(role).containsEntry("permissions_boundary", SSM_CORE);
+
+        Map<String, Object> other = config("name", "bounded", "assume_role_policy", trust(), "permissions_boundary", readOnly);
+        var changes = tf.changes(roles, role, other);
+        assertThat(changes).containsExactly("permissions_boundary");
+        assertThat(ProviderHarness.replaces(roles, changes)).isFalse();
+        Map<String, Object> updated = tf.update(roles, role, other);
+        assertThat(updated).containsEntry("permissions_boundary", readOnly);
+        assertThat(server.iam().getRole(r -> r.roleName("bounded")).role().permissionsBoundary().permissionsBoundaryArn())
+                .isEqualTo(readOnly);
+        assertThat(tf.changes(roles, updated, other)).isEmpty();
+
+        Map<String, Object> unbounded = config("name", "bounded", "assume_role_policy", trust());
+        Map<String, Object> removed = tf.update(roles, updated, unbounded);
+        assertThat(removed).containsEntry("permissions_boundary", "");
+        assertThat(server.iam().getRole(r -> r.roleName("bounded")).role().permissionsBoundary()).isNull();
+        assertThat(tf.changes(roles, removed, unbounded)).isEmpty();
+        tf.delete(roles, removed);
+    }
+
+    @Test
+    void policyTagsChangeInPlace() {
+        String document = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"ec2:Describe*\",\"Resource\":\"*\"}]}";
+        Map<String, Object> config = config("name", "tagged", "policy", document, "tags", Map.of("Team", "net", "Env", "dev"));
+        Map<String, Object> policy = tf.create(policies, config);
+        String arn = (String) policy.get("arn");
+
+        Map<String, Object> retagged = config("name", "tagged", "policy", document, "tags", Map.of("Team", "ops"));
+        var changes = tf.changes(policies, policy, retagged);
+        assertThat(changes).contains("tags");
+        assertThat(ProviderHarness.replaces(policies, changes)).isFalse();
+        Map<String, Object> updated = tf.update(policies, policy, retagged);
+        assertThat(updated).containsEntry("arn", arn).containsEntry("tags", Map.of("Team", "ops"));
+        assertThat(server.iam().listPolicyTags(r -> r.policyArn(arn)).tags())
+                .extracting(t -> t.key() + "=" + t.value()).containsExactly("Team=ops");
+        assertThat(tf.changes(policies, updated, retagged)).isEmpty();
+        tf.delete(policies, updated);
+    }
+
+    @Test
     void inlineAndManagedPoliciesOfTheirOwn() {
         String document = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"ec2:Describe*\",\"Resource\":\"*\"}]}";
         Map<String, Object> role = tf.create(roles, config("name", "worker", "assume_role_policy", trust(), "force_detach_policies", true));
