@@ -63,6 +63,13 @@ public record Instance(
             MetadataOptions metadataOptions,
             boolean publicIpOnLaunch) {
 
+        public Settings {
+            // State written before metadata options were one record has none: EC2's launch defaults stand in.
+            if (metadataOptions == null) {
+                metadataOptions = new MetadataOptions("optional", 1, "enabled", "disabled", "disabled", null);
+            }
+        }
+
         public Settings withUserData(String value) {
             return new Settings(value, disableApiTermination, disableApiStop, shutdownBehavior, ebsOptimized, monitoring,
                     cpuCredits, tenancy, rootDeviceName, metadataOptions, publicIpOnLaunch);
