@@ -10,7 +10,8 @@ import picocli.CommandLine;
         mixinStandardHelpOptions = true,
         versionProvider = LocalVpcCommand.Version.class,
         description = "AWS VPC networking on one machine: the real AWS APIs on localhost, and a simulated network behind them.",
-        subcommands = {ServeCommand.class, ExecCommand.class, TraceCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, ExecCommand.class, TraceCommand.class, PlanCommand.class, ApplyCommand.class,
+            DestroyCommand.class, OutputCommand.class, StateCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class})
 public final class LocalVpcCommand implements Runnable {
 
     @CommandLine.Spec
