@@ -327,7 +327,7 @@ public final class ConfigLoader {
         Optional<Attribute> ignore = body.attribute("ignore_changes");
         if (ignore.isPresent()) {
             Expression e = ignore.get().expression();
-            if ("all".equals(e.asKeyword())) {
+            if ("all".equals(ExpressionSite.keyword(e))) {
                 all = true;
             } else if (e.asTupleElements() != null) {
                 for (Expression element : e.asTupleElements()) {
@@ -415,7 +415,7 @@ public final class ConfigLoader {
     /** Every reference must name something declared; Terraform reports each one it cannot resolve. */
     private void checkReferences(Configuration config) {
         for (ExpressionSite site : ExpressionSite.all(config)) {
-            for (Traversal t : site.expression().references()) {
+            for (Traversal t : site.references()) {
                 checkReference(config, site, t);
             }
         }

@@ -42,6 +42,20 @@ public record ExpressionSite(String node, ResourceConfig resource, Expression ex
         return out;
     }
 
+    /** A dynamic block's iterator name: its {@code iterator} argument, else the block type it generates. */
+    public static String iterator(Block dynamic) {
+        return dynamic.body().attribute("iterator").map(a -> keyword(a.expression())).orElse(dynamic.labels().get(0));
+    }
+
+    /** A bare name such as {@code all} or {@code p}, whether the language saw a keyword or a one-word reference; else null. */
+    public static String keyword(Expression expression) {
+        if (expression.asKeyword() != null) {
+            return expression.asKeyword();
+        }
+        Traversal t = expression.asTraversal();
+        return t != null && t.steps().isEmpty() ? t.root() : null;
+    }
+
     private static void collect(List<ExpressionSite> out, String node, ResourceConfig resource, Body body, Set<String> iterators,
             boolean top) {
         for (Attribute attribute : body.attributes()) {
@@ -56,9 +70,7 @@ public record ExpressionSite(String node, ResourceConfig resource, Expression ex
             }
             if (block.type().equals("dynamic") && !block.labels().isEmpty()) {
                 Set<String> inner = new HashSet<>(iterators);
-                String iterator = block.body().attribute("iterator").map(a -> a.expression().asKeyword())
-                        .orElse(block.labels().get(0));
-                inner.add(iterator == null ? block.labels().get(0) : iterator);
+                inner.add(iterator(block));
                 for (Attribute attribute : block.body().attributes()) {
                     if (!attribute.name().equals("iterator")) {
                         // for_each is evaluated outside the iterator's scope, labels inside it.

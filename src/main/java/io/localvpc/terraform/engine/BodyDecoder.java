@@ -105,7 +105,7 @@ final class BodyDecoder {
         if (collection.isNull()) {
             throw new HclException("Invalid dynamic for_each value", "Cannot use a null value in for_each.", forEach.expression().range());
         }
-        String iterator = body.attribute("iterator").map(a -> a.expression().asKeyword()).orElse(block.labels().get(0));
+        String iterator = ExpressionSite.iterator(block);
         Block content = body.blocks("content").get(0);
         String kind = collection.type().friendlyName();
         List<Map.Entry<Value, Value>> elements = new ArrayList<>();
