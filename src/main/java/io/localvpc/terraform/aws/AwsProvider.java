@@ -21,7 +21,17 @@ public final class AwsProvider implements Provider {
 
     public static AwsProvider create() {
         return new AwsProvider(
-                List.of(),
+                List.of(
+                        new io.localvpc.terraform.aws.ec2.VpcResource(),
+                        new io.localvpc.terraform.aws.ec2.SubnetResource(),
+                        new io.localvpc.terraform.aws.ec2.RouteTableResource(),
+                        new io.localvpc.terraform.aws.ec2.RouteResource(),
+                        new io.localvpc.terraform.aws.ec2.RouteTableAssociationResource(),
+                        new io.localvpc.terraform.aws.ec2.MainRouteTableAssociationResource(),
+                        new io.localvpc.terraform.aws.ec2.InternetGatewayResource(),
+                        new io.localvpc.terraform.aws.ec2.EipResource(),
+                        new io.localvpc.terraform.aws.ec2.EipAssociationResource(),
+                        new io.localvpc.terraform.aws.ec2.NatGatewayResource()),
                 List.of());
     }
 

@@ -35,6 +35,7 @@ public final class AwsContext implements AutoCloseable {
     private volatile IamClient iam;
     private volatile StsClient sts;
     private volatile SsmClient ssm;
+    private volatile String accountId;
 
     public AwsContext(URI endpoint, String region, String accessKeyId, String secretAccessKey, Map<String, String> defaultTags) {
         this.endpoint = endpoint;
@@ -55,6 +56,19 @@ public final class AwsContext implements AutoCloseable {
     /** The provider block's {@code default_tags { tags = … }}, merged under each resource's own tags into {@code tags_all}. */
     public Map<String, String> defaultTags() {
         return defaultTags;
+    }
+
+    /**
+     * The account the credentials belong to, asked of STS once ({@code GetCallerIdentity}, as the
+     * provider does when it is configured); ARNs the provider builds itself carry it.
+     */
+    public String accountId() {
+        String account = accountId;
+        if (account == null) {
+            account = sts().getCallerIdentity(r -> {}).account();
+            accountId = account;
+        }
+        return account;
     }
 
     public Ec2Client ec2() {
@@ -116,7 +130,8 @@ public final class AwsContext implements AutoCloseable {
                 .region(Region.of(region))
                 .credentialsProvider(StaticCredentialsProvider.create(credentials))
                 .httpClient(http)
-                .overrideConfiguration(ClientOverrideConfiguration.builder().build());
+                .overrideConfiguration(ClientOverrideConfiguration.builder()
+                        .addExecutionInterceptor(new OperationNamedErrors()).build());
     }
 
     /**
