@@ -31,8 +31,18 @@ public final class AwsProvider implements Provider {
                         new io.localvpc.terraform.aws.ec2.InternetGatewayResource(),
                         new io.localvpc.terraform.aws.ec2.EipResource(),
                         new io.localvpc.terraform.aws.ec2.EipAssociationResource(),
-                        new io.localvpc.terraform.aws.ec2.NatGatewayResource()),
-                List.of());
+                        new io.localvpc.terraform.aws.ec2.NatGatewayResource(),
+                        new io.localvpc.terraform.aws.ec2.SecurityGroupResource(),
+                        new io.localvpc.terraform.aws.ec2.SecurityGroupRuleResource(),
+                        io.localvpc.terraform.aws.ec2.VpcSecurityGroupRuleResource.ingress(),
+                        io.localvpc.terraform.aws.ec2.VpcSecurityGroupRuleResource.egress(),
+                        new io.localvpc.terraform.aws.iam.RoleResource(),
+                        new io.localvpc.terraform.aws.iam.InstanceProfileResource(),
+                        new io.localvpc.terraform.aws.iam.RolePolicyAttachmentResource(),
+                        new io.localvpc.terraform.aws.iam.RolePolicyResource(),
+                        new io.localvpc.terraform.aws.iam.PolicyResource()),
+                List.of(
+                        new io.localvpc.terraform.aws.iam.PolicyDocumentDataSource()));
     }
 
     @Override

@@ -33,6 +33,12 @@ public final class Errors {
     public static <T> Optional<T> find(String doing, Set<String> notFoundCodes, Supplier<T> call) {
         try {
             return Optional.ofNullable(call.get());
+        } catch (ProviderException e) {
+            // A nested call already worded its failure; a not-found underneath still means "gone".
+            if (notFoundCodes.contains(code(e))) {
+                return Optional.empty();
+            }
+            throw e;
         } catch (AwsServiceException e) {
             if (e.awsErrorDetails() != null && notFoundCodes.contains(e.awsErrorDetails().errorCode())) {
                 return Optional.empty();
@@ -51,6 +57,7 @@ public final class Errors {
     }
 
     private static String describe(AwsServiceException e) {
+        // AwsContext's clients name the operation in the service name ("EC2: CreateVpc"), as the Go SDK does.
         String service = e.awsErrorDetails() == null ? "?" : e.awsErrorDetails().serviceName();
         return "operation error " + service + ", https response error StatusCode: " + e.statusCode()
                 + ", RequestID: " + e.requestId() + ", api error " + (e.awsErrorDetails() == null ? "" : e.awsErrorDetails().errorCode())

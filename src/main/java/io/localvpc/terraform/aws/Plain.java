@@ -82,6 +82,17 @@ public final class Plain {
         return out;
     }
 
+    /** Whether {@code value}, or anything nested in it, is only known after apply. */
+    public static boolean hasUnknown(Object value) {
+        if (value == Unknown.VALUE) {
+            return true;
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().anyMatch(Plain::hasUnknown);
+        }
+        return value instanceof Map<?, ?> map && map.values().stream().anyMatch(Plain::hasUnknown);
+    }
+
     public static boolean isUnknown(Map<String, Object> values, String name) {
         return values.get(name) == Unknown.VALUE;
     }

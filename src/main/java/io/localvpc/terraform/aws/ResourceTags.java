@@ -82,25 +82,38 @@ public final class ResourceTags {
         return tags.entrySet().stream().map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList();
     }
 
-    /** Brings an EC2 resource's tags from {@code prior} to {@code planned}: DeleteTags for removed keys, then CreateTags. */
-    public static void updateEc2(AwsContext aws, String resourceId, Map<String, Object> prior, Map<String, Object> planned) {
+    /** What a tag update must do: remove {@code removed} keys, then set {@code changed} ones. */
+    public record Changes(List<String> removed, Map<String, String> changed) {
+        public boolean isEmpty() {
+            return removed.isEmpty() && changed.isEmpty();
+        }
+    }
+
+    /** The tag changes that bring a resource from {@code prior}'s {@code tags_all} to what {@code planned} configures. */
+    public static Changes changes(AwsContext aws, Map<String, Object> prior, Map<String, Object> planned) {
         Map<String, String> before = Plain.stringMap(prior, "tags_all");
         Map<String, String> after = all(aws, planned);
-        List<Tag> removed = before.keySet().stream().filter(k -> !after.containsKey(k))
-                .map(k -> Tag.builder().key(k).build()).toList();
-        if (!removed.isEmpty()) {
-            Errors.call("deleting tags of " + resourceId, () -> aws.ec2().deleteTags(
-                    DeleteTagsRequest.builder().resources(resourceId).tags(removed).build()));
-        }
+        List<String> removed = before.keySet().stream().filter(k -> !after.containsKey(k)).toList();
         Map<String, String> changed = new TreeMap<>();
         after.forEach((k, v) -> {
             if (!v.equals(before.get(k))) {
                 changed.put(k, v);
             }
         });
-        if (!changed.isEmpty()) {
+        return new Changes(removed, changed);
+    }
+
+    /** Brings an EC2 resource's tags from {@code prior} to {@code planned}: DeleteTags for removed keys, then CreateTags. */
+    public static void updateEc2(AwsContext aws, String resourceId, Map<String, Object> prior, Map<String, Object> planned) {
+        Changes changes = changes(aws, prior, planned);
+        if (!changes.removed().isEmpty()) {
+            List<Tag> removed = changes.removed().stream().map(k -> Tag.builder().key(k).build()).toList();
+            Errors.call("deleting tags of " + resourceId, () -> aws.ec2().deleteTags(
+                    DeleteTagsRequest.builder().resources(resourceId).tags(removed).build()));
+        }
+        if (!changes.changed().isEmpty()) {
             Errors.call("updating tags of " + resourceId, () -> aws.ec2().createTags(
-                    CreateTagsRequest.builder().resources(resourceId).tags(ec2Tags(changed)).build()));
+                    CreateTagsRequest.builder().resources(resourceId).tags(ec2Tags(changes.changed())).build()));
         }
     }
 }
