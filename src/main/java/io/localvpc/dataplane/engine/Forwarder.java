@@ -12,11 +12,13 @@ final class Forwarder {
     private final NatStage nat;
     private final GatewayStage gateway = new GatewayStage();
     private final InternetStage internet;
+    private final EndpointStage endpoints;
 
     Forwarder(Fabric fabric) {
         this.interfaces = new InterfaceStage(fabric);
         this.nat = new NatStage(fabric);
         this.internet = new InternetStage(fabric);
+        this.endpoints = new EndpointStage(fabric);
     }
 
     Step.Terminal walk(Step start, Walk walk) {
@@ -48,6 +50,8 @@ final class Forwarder {
             return gateway.in(g, walk);
         } else if (step instanceof Step.Internet i) {
             return internet.forward(i, walk);
+        } else if (step instanceof Step.ThroughGatewayEndpoint g) {
+            return endpoints.through(g, walk);
         }
         throw new IllegalStateException("no stage for " + step);
     }

@@ -210,7 +210,8 @@ public final class PacketEngine implements Network {
         boolean localDecision = PublicIpPool.RANGES.stream().noneMatch(range -> range.contains(flow.destination()));
         if (walk.repeatable() && localDecision && result.arrived()) {
             cache.put(key, new FlowCache.Path(result, walk.effects(),
-                    end instanceof Step.ReachedHost reached ? reached.host() : null));
+                    end instanceof Step.ReachedHost reached ? reached.host()
+                            : end instanceof Step.ReachedService service ? service.host() : null));
         }
         return result;
     }
@@ -220,6 +221,9 @@ public final class PacketEngine implements Network {
             return new Forwarded(Forwarded.Outcome.DELIVERED, d.packet(), null);
         }
         if (end instanceof Step.ReachedHost r) {
+            return new Forwarded(Forwarded.Outcome.REACHED_HOST, r.packet(), null);
+        }
+        if (end instanceof Step.ReachedService r) {
             return new Forwarded(Forwarded.Outcome.REACHED_HOST, r.packet(), null);
         }
         if (end instanceof Step.Reset reset) {
@@ -260,6 +264,9 @@ public final class PacketEngine implements Network {
         if (end instanceof Step.Delivered d) {
             return d.packet();
         }
+        if (end instanceof Step.ReachedService s) {
+            return s.packet();
+        }
         return ((Step.ReachedHost) end).packet();
     }
 
@@ -294,7 +301,8 @@ public final class PacketEngine implements Network {
             if (!vpc.enableDnsSupport()) {
                 return Optional.empty();
             }
-            return Names.resolve(found.site(), vpc, name, internet, sites);
+            String zone = found.site().topology().subnet(found.eni().subnetId()).map(Subnet::availabilityZone).orElse(null);
+            return Names.resolve(found.site(), vpc, zone, name, internet, sites);
         });
     }
 

@@ -1,5 +1,6 @@
 package io.localvpc.dataplane.engine;
 
+import io.localvpc.dataplane.internet.AwsPublicRanges;
 import io.localvpc.model.ec2.Instance;
 import io.localvpc.model.ec2.NetworkInterface;
 import io.localvpc.model.ec2.RouteTable.Route;
@@ -17,13 +18,15 @@ final class RouterStage {
         Subnet subnet = r.subnet();
         Packet p = r.packet();
         RouteTable table = topology.routeTableOf(subnet);
-        Optional<Route> match = RouteLookup.longestMatch(table.routes(), p.destination());
+        Optional<Route> match = RouteLookup.longestMatch(table.routes(), p.destination(),
+                id -> AwsPublicRanges.prefixListById(r.site().region(), id));
         if (match.isEmpty()) {
             return Step.drop(Codes.NO_ROUTE_TO_DESTINATION, "Route table " + table.id() + " (" + subnet.id()
                     + ") has no route to " + p.destination() + ".", table.id());
         }
         Route route = match.get();
-        String described = route.destination() + " → " + target(route);
+        String described = (route.isPrefixList() ? route.destinationPrefixListId() : route.destination().toString())
+                + " → " + target(route);
         if (!RouteTargets.isActive(topology.state(), table, route)) {
             return Step.drop(Codes.BAD_STATE_ROUTE, "Route " + described + " in " + table.id()
                     + " is a blackhole: its target is gone or cannot carry traffic.", table.id());
@@ -42,6 +45,8 @@ final class RouterStage {
             case NETWORK_INTERFACE -> new Step.Arrive(r.site(),
                     topology.interfaceById(route.targetId()).orElseThrow(), p, subnet);
             case INSTANCE -> new Step.Arrive(r.site(), primaryInterface(topology, route.targetId()), p, subnet);
+            case VPC_ENDPOINT -> new Step.ThroughGatewayEndpoint(r.site(),
+                    topology.endpoint(route.targetId()).orElseThrow(), p, true);
             default -> Step.drop(Codes.UNSUPPORTED_COMPONENT, "LocalVPC does not model route targets of kind "
                     + route.targetKind() + " (" + route.targetId() + ").", table.id());
         };

@@ -7,6 +7,7 @@ import io.localvpc.model.ec2.InternetGateway;
 import io.localvpc.model.ec2.NatGateway;
 import io.localvpc.model.ec2.NetworkInterface;
 import io.localvpc.model.ec2.Subnet;
+import io.localvpc.model.ec2.VpcEndpoint;
 
 /**
  * Where a packet is in its walk, as data: each stage takes one step and returns the next, until a
@@ -42,12 +43,21 @@ public sealed interface Step {
      */
     record Internet(Packet packet, String fromLocation) implements Step {}
 
+    /**
+     * At a gateway endpoint: {@code outbound} from the VPC to the AWS service it serves, or back
+     * from the service into the VPC. Traffic through it never touches the internet gateway or a NAT.
+     */
+    record ThroughGatewayEndpoint(Site site, VpcEndpoint endpoint, Packet packet, boolean outbound) implements Step {}
+
     /** Marks the steps that end a walk. */
     sealed interface Terminal extends Step {}
 
     record Delivered(Site site, NetworkInterface eni, Packet packet) implements Terminal {}
 
     record ReachedHost(InternetHost host, Packet packet) implements Terminal {}
+
+    /** At an AWS service's endpoint ({@code host}), reached through the gateway endpoint {@code endpoint} of {@code site}. */
+    record ReachedService(Site site, VpcEndpoint endpoint, InternetHost host, Packet packet) implements Terminal {}
 
     record Dropped(Trace.Explanation why) implements Terminal {}
 

@@ -12,10 +12,12 @@ import io.localvpc.model.ec2.RouteTable;
 import io.localvpc.model.ec2.SecurityGroup;
 import io.localvpc.model.ec2.Subnet;
 import io.localvpc.model.ec2.Vpc;
+import io.localvpc.model.ec2.VpcEndpoint;
 import io.localvpc.service.ec2.routing.NetworkAclService;
 import io.localvpc.service.ec2.routing.RouteTableService;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -25,7 +27,7 @@ import java.util.Set;
  * map lookups: interfaces by private IP per VPC, each subnet's effective route table and ACL, the
  * private IPs of each security group's members, public IPs (auto-assigned and Elastic) to the
  * interface address they stand for and back, each VPC's internet gateway, and NAT gateways by
- * their interface. Obtain it with {@link #of(RegionState)}; it is cached with the state.
+ * their interface, and VPC endpoints by their interface and by VPC. Obtain it with {@link #of(RegionState)}; it is cached with the state.
  */
 public final class Topology {
     private static final Object KEY = new Object();
@@ -42,6 +44,8 @@ public final class Topology {
     private final Map<String, Map<Ipv4, Ipv4>> publicIpByPrivate = new HashMap<>();
     private final Map<String, InternetGateway> igwByVpc = new HashMap<>();
     private final Map<String, NatGateway> natByEni = new HashMap<>();
+    private final Map<String, VpcEndpoint> endpointByEni = new HashMap<>();
+    private final Map<String, List<VpcEndpoint>> endpointsByVpc = new HashMap<>();
 
     private Topology(RegionState state) {
         this.state = state;
@@ -79,6 +83,10 @@ public final class Topology {
         for (Subnet subnet : state.all(Subnet.class)) {
             routeTableBySubnet.put(subnet.id(), RouteTableService.effectiveTableOf(state, subnet));
             NetworkAclService.aclOf(state, subnet.id()).ifPresent(acl -> aclBySubnet.put(subnet.id(), acl));
+        }
+        for (VpcEndpoint endpoint : state.all(VpcEndpoint.class)) {
+            endpoint.networkInterfaceIds().forEach(eniId -> endpointByEni.put(eniId, endpoint));
+            endpointsByVpc.computeIfAbsent(endpoint.vpcId(), v -> new java.util.ArrayList<>()).add(endpoint);
         }
         for (InternetGateway igw : state.all(InternetGateway.class)) {
             if (igw.attachedVpcId() != null) {
@@ -155,6 +163,20 @@ public final class Topology {
 
     public Optional<NatGateway> natGateway(String natId) {
         return state.find(NatGateway.class, natId);
+    }
+
+    /** The interface endpoint that owns {@code eni}, if it is an endpoint's interface. */
+    public Optional<VpcEndpoint> endpointOf(NetworkInterface eni) {
+        return Optional.ofNullable(endpointByEni.get(eni.id()));
+    }
+
+    public Optional<VpcEndpoint> endpoint(String endpointId) {
+        return state.find(VpcEndpoint.class, endpointId);
+    }
+
+    /** The VPC endpoints of a VPC, in creation order. */
+    public List<VpcEndpoint> endpointsIn(String vpcId) {
+        return endpointsByVpc.getOrDefault(vpcId, List.of());
     }
 
     /** The interface (anywhere in the region) holding {@code privateIp} in any VPC: for trace endpoints given as an IP. */

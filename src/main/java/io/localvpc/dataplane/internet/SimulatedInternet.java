@@ -2,7 +2,6 @@ package io.localvpc.dataplane.internet;
 
 import io.localvpc.dataplane.Network.HttpAnswer;
 import io.localvpc.dataplane.internet.InternetHost.Web;
-import io.localvpc.model.Cidr;
 import io.localvpc.model.Ipv4;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,11 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * answers.
  */
 public final class SimulatedInternet {
-    /** The AWS services whose regional endpoints exist, in a fixed order (it picks their addresses). */
-    public static final List<String> AWS_SERVICES = List.of("ssm", "ssmmessages", "ec2messages", "sts", "s3");
-
-    /** Where AWS endpoint addresses come from: one /24 per region inside this block. */
-    private static final Cidr AWS_ENDPOINT_BLOCK = Cidr.parse("52.94.0.0/16");
+    /** The AWS services whose regional endpoints exist (see {@link AwsPublicRanges} for their addresses). */
+    public static final List<String> AWS_SERVICES = AwsPublicRanges.SERVICES;
 
     /** A stand-in internet client for traces that start on the internet. */
     public static final Ipv4 INTERNET_CLIENT = Ipv4.parse("45.33.32.156");
@@ -47,7 +43,7 @@ public final class SimulatedInternet {
 
     private final Map<Ipv4, InternetHost> byAddress = new ConcurrentHashMap<>();
     private final Map<String, Ipv4> names = new ConcurrentHashMap<>();
-    private final Map<String, Integer> regionBlocks = new ConcurrentHashMap<>();
+    private final Set<String> regionsWithEndpoints = ConcurrentHashMap.newKeySet();
 
     public SimulatedInternet() {
         for (InternetHost host : WELL_KNOWN) {
@@ -87,15 +83,13 @@ public final class SimulatedInternet {
 
     /** Registers (once) the endpoints of a region's AWS services, each at its own address. */
     private synchronized void endpointsOf(String region) {
-        int block = regionBlocks.computeIfAbsent(region, r -> regionBlocks.size());
-        if (block > 255) {
+        if (!regionsWithEndpoints.add(region)) {
             return;
         }
-        for (int i = 0; i < AWS_SERVICES.size(); i++) {
-            String service = AWS_SERVICES.get(i);
+        for (String service : AWS_SERVICES) {
             String name = service + "." + region + ".amazonaws.com";
-            Ipv4 address = AWS_ENDPOINT_BLOCK.base().plus(block * 256L + 10 + i);
-            Set<Integer> ports = service.equals("s3") ? Set.of(80, 443) : Set.of(443);
+            Ipv4 address = AwsPublicRanges.endpointAddress(region, service).orElseThrow();
+            Set<Integer> ports = service.equals("s3") || service.equals("dynamodb") ? Set.of(80, 443) : Set.of(443);
             byAddress.putIfAbsent(address, new InternetHost(name, address, false, ports, Set.of(), Web.AWS_API, region,
                     List.of("100.65", "52.93"), 255));
             names.putIfAbsent(name, address);

@@ -31,8 +31,27 @@ public record RouteTable(String id, String vpcId, String ownerId, List<Route> ro
         VPC_ENDPOINT
     }
 
-    /** One route. {@code origin} is CreateRouteTable (local) or CreateRoute. */
-    public record Route(Cidr destination, TargetKind targetKind, String targetId, String origin) {}
+    /**
+     * One route. {@code origin} is CreateRouteTable (local) or CreateRoute. The destination is an
+     * IPv4 block, or (for a gateway endpoint's route) an AWS-managed prefix list, and then
+     * {@code destination} is null.
+     */
+    public record Route(Cidr destination, TargetKind targetKind, String targetId, String origin,
+            String destinationPrefixListId) {
+
+        public Route(Cidr destination, TargetKind targetKind, String targetId, String origin) {
+            this(destination, targetKind, targetId, origin, null);
+        }
+
+        /** A gateway endpoint's route to its service's prefix list. */
+        public static Route toPrefixList(String prefixListId, String endpointId) {
+            return new Route(null, TargetKind.VPC_ENDPOINT, endpointId, "CreateRoute", prefixListId);
+        }
+
+        public boolean isPrefixList() {
+            return destinationPrefixListId != null;
+        }
+    }
 
     /** An association; {@code main} marks the VPC's main table, which has no subnet. */
     public record Association(String id, String subnetId, String gatewayId, boolean main) {}

@@ -3,10 +3,13 @@ package io.localvpc.service.ec2;
 import io.localvpc.api.ServiceRoutes;
 import io.localvpc.model.ec2.Instance;
 import io.localvpc.model.ec2.NatGateway;
+import io.localvpc.model.ec2.VpcEndpoint;
 import io.localvpc.service.CloudAccess;
 import io.localvpc.service.ec2.addressing.AddressService;
 import io.localvpc.service.ec2.addressing.NatGatewayService;
 import io.localvpc.service.ec2.addressing.NetworkInterfaceService;
+import io.localvpc.service.ec2.endpoints.EndpointCatalogService;
+import io.localvpc.service.ec2.endpoints.VpcEndpointService;
 import io.localvpc.service.ec2.instances.IamInstanceProfileAssociationService;
 import io.localvpc.service.ec2.instances.ImageService;
 import io.localvpc.service.ec2.instances.InstanceAttributeService;
@@ -35,6 +38,8 @@ public final class Ec2Api {
         cloud.cloud().onDue(NatGateway.class, natGateways::evolve);
         InstanceLifecycle instances = new InstanceLifecycle(cloud.timings(), cloud.cloud().publicIps());
         cloud.cloud().onDue(Instance.class, instances::evolve);
+        VpcEndpointService endpoints = new VpcEndpointService(cloud);
+        cloud.cloud().onDue(VpcEndpoint.class, endpoints::evolve);
         ServiceRoutes routes = new ServiceRoutes()
                 .include(new VpcService(cloud).routes())
                 .include(new SubnetService(cloud).routes())
@@ -47,6 +52,8 @@ public final class Ec2Api {
                 .include(new AddressService(cloud).routes())
                 .include(new NetworkInterfaceService(cloud).routes())
                 .include(natGateways.routes())
+                .include(endpoints.routes())
+                .include(new EndpointCatalogService(cloud).routes())
                 .include(new ImageService(cloud).routes())
                 .include(new InstanceTypeService(cloud).routes())
                 .include(new InstanceService(cloud, instances).routes())

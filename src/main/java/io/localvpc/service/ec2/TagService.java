@@ -16,6 +16,7 @@ import io.localvpc.model.ec2.RouteTable;
 import io.localvpc.model.ec2.SecurityGroup;
 import io.localvpc.model.ec2.Subnet;
 import io.localvpc.model.ec2.Volume;
+import io.localvpc.model.ec2.VpcEndpoint;
 import io.localvpc.model.ec2.Vpc;
 import io.localvpc.service.CloudAccess;
 import java.util.ArrayList;
@@ -52,7 +53,8 @@ public final class TagService {
             new Taggable("acl", "network-acl", NetworkAcl.class, "InvalidNetworkAclID.NotFound"),
             new Taggable("eni", "network-interface", NetworkInterface.class, "InvalidNetworkInterfaceID.NotFound"),
             new Taggable("i", "instance", Instance.class, "InvalidInstanceID.NotFound"),
-            new Taggable("vol", "volume", Volume.class, "InvalidVolume.NotFound"));
+            new Taggable("vol", "volume", Volume.class, "InvalidVolume.NotFound"),
+            new Taggable("vpce", "vpc-endpoint", VpcEndpoint.class, "InvalidVpcEndpointId.NotFound"));
 
     private final CloudAccess cloud;
 

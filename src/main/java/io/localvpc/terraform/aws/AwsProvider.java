@@ -1,5 +1,6 @@
 package io.localvpc.terraform.aws;
 
+import io.localvpc.terraform.aws.ec2.VpcEndpointResource;
 import io.localvpc.terraform.provider.DataSourceType;
 import io.localvpc.terraform.provider.Provider;
 import io.localvpc.terraform.provider.ResourceType;
@@ -40,7 +41,8 @@ public final class AwsProvider implements Provider {
                         new io.localvpc.terraform.aws.iam.InstanceProfileResource(),
                         new io.localvpc.terraform.aws.iam.RolePolicyAttachmentResource(),
                         new io.localvpc.terraform.aws.iam.RolePolicyResource(),
-                        new io.localvpc.terraform.aws.iam.PolicyResource()),
+                        new io.localvpc.terraform.aws.iam.PolicyResource(),
+                        new VpcEndpointResource()),
                 List.of(
                         new io.localvpc.terraform.aws.iam.PolicyDocumentDataSource()));
     }

@@ -76,7 +76,7 @@ public final class NetworkInterfaceService {
     }
 
     /** What a new interface is, beyond its subnet and addresses. */
-    record Spec(
+    public record Spec(
             String ownerId,
             String description,
             String interfaceType,
@@ -90,7 +90,7 @@ public final class NetworkInterfaceService {
      * Puts a new interface in the subnet: its primary address (the requested one, or a free one)
      * and then {@code secondaries} requested addresses plus {@code extra} free ones.
      */
-    static NetworkInterface create(Tx tx, Subnet subnet, Spec spec, String primary, List<String> secondaries, int extra) {
+    public static NetworkInterface create(Tx tx, Subnet subnet, Spec spec, String primary, List<String> secondaries, int extra) {
         // A random primary must not take an address the request names as a secondary.
         Set<Ipv4> named = new HashSet<>();
         secondaries.forEach(ip -> Ipv4.tryParse(ip).ifPresent(named::add));
@@ -188,7 +188,7 @@ public final class NetworkInterfaceService {
     }
 
     /** Groups for an interface: existing, of the subnet's VPC, at most five. */
-    static List<String> validGroups(StateView state, Subnet subnet, List<String> groupIds) {
+    public static List<String> validGroups(StateView state, Subnet subnet, List<String> groupIds) {
         List<String> groups = List.copyOf(new LinkedHashSet<>(groupIds));
         for (String id : groups) {
             SecurityGroup group = state.find(SecurityGroup.class, id).orElseThrow(() -> Ec2Errors.securityGroupNotFound(id));
@@ -204,7 +204,7 @@ public final class NetworkInterfaceService {
         return groups;
     }
 
-    private static String defaultGroup(StateView state, String vpcId) {
+    public static String defaultGroup(StateView state, String vpcId) {
         return state.all(SecurityGroup.class).stream()
                 .filter(g -> g.vpcId().equals(vpcId) && g.name().equals("default"))
                 .map(SecurityGroup::id)
@@ -281,7 +281,7 @@ public final class NetworkInterfaceService {
     }
 
     /** Deletes an interface: its Elastic IPs are disassociated, an auto-assigned public IP released. */
-    static void remove(Tx tx, PublicIpPool pool, NetworkInterface eni) {
+    public static void remove(Tx tx, PublicIpPool pool, NetworkInterface eni) {
         AddressService.on(tx, eni.id()).forEach(a -> tx.put(a.disassociate()));
         if (eni.publicIp() != null) {
             pool.release(eni.publicIp(), tx);

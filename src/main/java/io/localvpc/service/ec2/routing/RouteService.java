@@ -139,7 +139,7 @@ public final class RouteService {
     }
 
     static Optional<Route> routeTo(RouteTable table, Cidr destination) {
-        return table.routes().stream().filter(r -> r.destination().equals(destination)).findFirst();
+        return table.routes().stream().filter(r -> destination.equals(r.destination())).findFirst();
     }
 
     /** The VPC's own route: its block, made with the table (whatever its target is now). */

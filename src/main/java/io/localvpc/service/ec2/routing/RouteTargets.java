@@ -9,6 +9,7 @@ import io.localvpc.model.ec2.NetworkInterface;
 import io.localvpc.model.ec2.RouteTable.Route;
 import io.localvpc.model.ec2.RouteTable.TargetKind;
 import io.localvpc.model.ec2.RouteTable;
+import io.localvpc.model.ec2.VpcEndpoint;
 import io.localvpc.service.ec2.Ec2Errors;
 import java.util.ArrayList;
 import java.util.List;
@@ -240,6 +241,7 @@ public final class RouteTargets {
                     .map(i -> !INSTANCE_DOWN.contains(i.state())
                             && state.find(NetworkInterface.class, i.primaryNetworkInterfaceId()).isPresent())
                     .orElse(false);
+            case VPC_ENDPOINT -> state.find(VpcEndpoint.class, route.targetId()).map(VpcEndpoint::isLive).orElse(false);
             default -> false;
         };
     }
@@ -256,7 +258,8 @@ public final class RouteTargets {
     /** A route as DescribeRouteTables shows it: its target in its own field, origin, and state now. */
     public static software.amazon.awssdk.services.ec2.model.Route toSdk(StateView state, RouteTable table, Route route) {
         var out = software.amazon.awssdk.services.ec2.model.Route.builder()
-                .destinationCidrBlock(route.destination().toString())
+                .destinationCidrBlock(route.destination() == null ? null : route.destination().toString())
+                .destinationPrefixListId(route.destinationPrefixListId())
                 .origin(route.origin())
                 .state(state(state, table, route));
         String id = route.targetId();

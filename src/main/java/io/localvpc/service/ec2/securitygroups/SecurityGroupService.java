@@ -8,6 +8,7 @@ import io.localvpc.model.Tx;
 import io.localvpc.model.ec2.NetworkInterface;
 import io.localvpc.model.ec2.SecurityGroup.Rule;
 import io.localvpc.model.ec2.SecurityGroup;
+import io.localvpc.model.ec2.VpcEndpoint;
 import io.localvpc.model.ec2.Vpc;
 import io.localvpc.service.CloudAccess;
 import io.localvpc.service.Ids;
@@ -183,9 +184,10 @@ public final class SecurityGroupService {
         });
     }
 
-    /** An interface wearing the group, or another group's rule naming it, keeps it from going. */
+    /** An interface or a VPC endpoint wearing the group, or another group's rule naming it, keeps it from going. */
     private static boolean isInUse(StateView state, String groupId) {
         return state.all(NetworkInterface.class).stream().anyMatch(n -> n.groupIds().contains(groupId))
+                || state.all(VpcEndpoint.class).stream().anyMatch(e -> e.isLive() && e.groupIds().contains(groupId))
                 || state.all(SecurityGroup.class).stream()
                         .filter(other -> !other.id().equals(groupId))
                         .flatMap(other -> other.rules().stream())

@@ -9,6 +9,7 @@ import io.localvpc.model.StateView;
 import io.localvpc.model.Tx;
 import io.localvpc.model.ec2.InternetGateway;
 import io.localvpc.model.ec2.NatGateway;
+import io.localvpc.model.ec2.VpcEndpoint;
 import io.localvpc.model.ec2.NetworkAcl;
 import io.localvpc.model.ec2.NetworkInterface;
 import io.localvpc.model.ec2.RouteTable;
@@ -136,7 +137,8 @@ public final class VpcService {
                         .anyMatch(g -> g.vpcId().equals(vpcId) && !g.name().equals("default"))
                 || state.all(NetworkInterface.class).stream().anyMatch(n -> n.vpcId().equals(vpcId))
                 || state.all(NatGateway.class).stream()
-                        .anyMatch(n -> n.vpcId().equals(vpcId) && !n.state().equals("deleted"));
+                        .anyMatch(n -> n.vpcId().equals(vpcId) && !n.state().equals("deleted"))
+                || state.all(VpcEndpoint.class).stream().anyMatch(e -> e.vpcId().equals(vpcId) && e.isLive());
     }
 
     ModifyVpcAttributeResponse modifyVpcAttribute(RequestContext ctx, ModifyVpcAttributeRequest request) {
