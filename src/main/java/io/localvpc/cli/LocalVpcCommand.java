@@ -31,7 +31,24 @@ public final class LocalVpcCommand implements Runnable {
      * instance, so {@code localvpc exec web ping -c 1 8.8.8.8} works without {@code --} too.
      */
     public static CommandLine commandLine() {
-        CommandLine cli = new CommandLine(new LocalVpcCommand());
+        return commandLine(System.getenv(), System.in);
+    }
+
+    /**
+     * The command line whose Terraform commands read {@code env} instead of the process's
+     * environment and answer prompts from {@code stdin} (tests).
+     */
+    public static CommandLine commandLine(java.util.Map<String, String> env, java.io.InputStream stdin) {
+        CommandLine.IFactory defaults = CommandLine.defaultFactory();
+        CommandLine cli = new CommandLine(new LocalVpcCommand(), new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                if (TerraformCommand.class.isAssignableFrom(type)) {
+                    return type.getConstructor(java.util.Map.class, java.io.InputStream.class).newInstance(env, stdin);
+                }
+                return defaults.create(type);
+            }
+        });
         cli.getSubcommands().get("exec").setStopAtPositional(true);
         return cli;
     }
