@@ -42,7 +42,10 @@ public final class AwsProvider implements Provider {
                         new io.localvpc.terraform.aws.iam.RolePolicyAttachmentResource(),
                         new io.localvpc.terraform.aws.iam.RolePolicyResource(),
                         new io.localvpc.terraform.aws.iam.PolicyResource(),
-                        new VpcEndpointResource()),
+                        new VpcEndpointResource(),
+                        new io.localvpc.terraform.aws.ec2.NetworkAclResource(),
+                        new io.localvpc.terraform.aws.ec2.NetworkAclRuleResource(),
+                        new io.localvpc.terraform.aws.ec2.NetworkInterfaceResource()),
                 List.of(
                         new io.localvpc.terraform.aws.iam.PolicyDocumentDataSource()));
     }

@@ -8,12 +8,10 @@ import io.localvpc.terraform.aws.Plain;
 import io.localvpc.terraform.provider.AwsContext;
 import io.localvpc.terraform.provider.ProviderException;
 import io.localvpc.terraform.provider.Schema;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.zip.CRC32;
 import software.amazon.awssdk.services.ec2.model.Route;
 
 /**
@@ -63,7 +61,7 @@ public final class RouteResource extends Ec2Resource {
         Waits.retryOn(aws, TIMEOUT, Set.of("InvalidParameterException", "InvalidTransitGatewayID.NotFound"),
                 () -> Errors.call("creating " + what, () -> aws.ec2().createRoute(RouteFields.create(table, destination, planned))));
         Waits.untilFound(aws, what + " create", TIMEOUT, () -> find(aws, table, destination));
-        return created(aws, planned, id(table, destination));
+        return created(aws, planned, ProviderIds.route(table, destination.value()));
     }
 
     @Override
@@ -134,12 +132,5 @@ public final class RouteResource extends Ec2Resource {
 
     private static String what(String table, RouteFields.Destination destination) {
         return "Route in Route Table (" + table + ") with destination (" + destination + ")";
-    }
-
-    /** The provider's route id: {@code r-} + table id + the CRC-32 (IEEE) of the destination. */
-    static String id(String table, RouteFields.Destination destination) {
-        CRC32 crc = new CRC32();
-        crc.update(destination.value().getBytes(StandardCharsets.UTF_8));
-        return "r-" + table + crc.getValue();
     }
 }
