@@ -154,6 +154,11 @@ class VpcEndpointDataPlaneTest {
         Result acrossZones = exec("nc -zv " + ssmAddressByZone.get(REGION + "c") + " 443");
         assertThat(acrossZones.exitCode()).as(acrossZones.stderr()).isZero();
 
+        // The endpoint answers HTTPS as Systems Manager does to a request that names no operation.
+        Result curl = exec("curl -s https://" + SSM_NAME + "/");
+        assertThat(curl.exitCode()).as(curl.stderr()).isZero();
+        assertThat(curl.stdout()).contains("UnknownOperationException");
+
         assertThat(exec("nc -zv -w 1 " + SSM_NAME + " 80").exitCode()).isEqualTo(1);
         // Nothing leaves for the internet: there is no NAT gateway and no internet gateway.
         assertThat(exec("nc -zv -w 1 sts." + REGION + ".amazonaws.com 443").exitCode()).isEqualTo(1);
@@ -203,6 +208,19 @@ class VpcEndpointDataPlaneTest {
 
     @Test
     @Order(6)
+    void private_dns_needs_the_vpcs_dns_hostnames() throws Exception {
+        ec2.modifyVpcAttribute(r -> r.vpcId(vpc).enableDnsHostnames(b -> b.value(false)));
+        try {
+            assertThat(exec("nslookup " + SSM_NAME).stdout()).contains("Address: 52.94.");
+            assertThat(agent().online()).isFalse();
+        } finally {
+            ec2.modifyVpcAttribute(r -> r.vpcId(vpc).enableDnsHostnames(b -> b.value(true)));
+        }
+        assertThat(agent().online()).isTrue();
+    }
+
+    @Test
+    @Order(7)
     void an_s3_gateway_endpoint_carries_s3_traffic_and_the_trace_names_it() throws Exception {
         String s3Name = "s3." + REGION + ".amazonaws.com";
         assertThat(exec("nc -zv -w 1 " + s3Name + " 443").exitCode()).as("no route to S3 yet").isEqualTo(1);

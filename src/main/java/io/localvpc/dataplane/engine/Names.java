@@ -71,7 +71,8 @@ final class Names {
     /**
      * The addresses an interface endpoint's name resolves to: its interfaces' private IPs, the one
      * in {@code zone} first (AWS answers all of them; a client in that zone should use its own).
-     * The service's public name counts only in the endpoint's VPC and with private DNS on; the
+     * The service's public name counts only in the endpoint's VPC, with private DNS on and the
+     * VPC's DNS hostnames on; the
      * endpoint's own {@code vpce-….vpce.amazonaws.com} names resolve for anyone. Only an available
      * endpoint answers. Empty when no endpoint has this name.
      */
@@ -80,8 +81,9 @@ final class Names {
             if (!endpoint.isInterface() || !"available".equals(endpoint.state())) {
                 continue;
             }
+            // Private DNS is a private hosted zone: it answers only while the VPC has DNS hostnames on.
             boolean privateName = endpoint.privateDnsEnabled() && endpoint.vpcId().equals(vpc.id())
-                    && name.equals(endpoint.privateDnsName());
+                    && vpc.enableDnsHostnames() && name.equals(endpoint.privateDnsName());
             if (privateName || name.equals(endpoint.regionalDnsName())) {
                 return interfaceAddresses(topology, endpoint, zone);
             }

@@ -308,7 +308,12 @@ public final class PacketEngine implements Network {
 
     @Override
     public Optional<HttpAnswer> http(Ipv4 destination, int port, String host, String path, Ipv4 observedSource) {
-        return internet.http(destination, port, host, path, observedSource);
+        Optional<HttpAnswer> direct = internet.http(destination, port, host, path, observedSource);
+        if (direct.isPresent() || !GatewayStage.isPrivate(destination) || host == null) {
+            return direct;
+        }
+        // At a private address only an interface endpoint accepts HTTPS: it answers as its service does.
+        return internet.awsServiceFor(host).flatMap(service -> internet.http(service, port, host, path, observedSource));
     }
 
     private record Found(Site site, Instance instance, NetworkInterface eni) {}

@@ -17,7 +17,6 @@ import io.localvpc.service.ec2.routing.NetworkAclService;
 import io.localvpc.service.ec2.routing.RouteTableService;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -27,7 +26,7 @@ import java.util.Set;
  * map lookups: interfaces by private IP per VPC, each subnet's effective route table and ACL, the
  * private IPs of each security group's members, public IPs (auto-assigned and Elastic) to the
  * interface address they stand for and back, each VPC's internet gateway, and NAT gateways by
- * their interface, and VPC endpoints by their interface and by VPC. Obtain it with {@link #of(RegionState)}; it is cached with the state.
+ * their interface, and VPC endpoints by their interface. Obtain it with {@link #of(RegionState)}; it is cached with the state.
  */
 public final class Topology {
     private static final Object KEY = new Object();
@@ -45,7 +44,6 @@ public final class Topology {
     private final Map<String, InternetGateway> igwByVpc = new HashMap<>();
     private final Map<String, NatGateway> natByEni = new HashMap<>();
     private final Map<String, VpcEndpoint> endpointByEni = new HashMap<>();
-    private final Map<String, List<VpcEndpoint>> endpointsByVpc = new HashMap<>();
 
     private Topology(RegionState state) {
         this.state = state;
@@ -86,7 +84,6 @@ public final class Topology {
         }
         for (VpcEndpoint endpoint : state.all(VpcEndpoint.class)) {
             endpoint.networkInterfaceIds().forEach(eniId -> endpointByEni.put(eniId, endpoint));
-            endpointsByVpc.computeIfAbsent(endpoint.vpcId(), v -> new java.util.ArrayList<>()).add(endpoint);
         }
         for (InternetGateway igw : state.all(InternetGateway.class)) {
             if (igw.attachedVpcId() != null) {
@@ -172,11 +169,6 @@ public final class Topology {
 
     public Optional<VpcEndpoint> endpoint(String endpointId) {
         return state.find(VpcEndpoint.class, endpointId);
-    }
-
-    /** The VPC endpoints of a VPC, in creation order. */
-    public List<VpcEndpoint> endpointsIn(String vpcId) {
-        return endpointsByVpc.getOrDefault(vpcId, List.of());
     }
 
     /** The interface (anywhere in the region) holding {@code privateIp} in any VPC: for trace endpoints given as an IP. */

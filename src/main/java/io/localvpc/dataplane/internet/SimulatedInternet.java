@@ -76,6 +76,25 @@ public final class SimulatedInternet {
         return Optional.empty();
     }
 
+    /**
+     * The public address of the AWS service a host name stands for: the service's own name
+     * ({@code ssm.<region>.amazonaws.com}) or an interface endpoint's name for it
+     * ({@code vpce-….ssm.<region>.vpce.amazonaws.com}); empty for any other name.
+     */
+    public Optional<Ipv4> awsServiceFor(String hostName) {
+        String n = normalise(hostName);
+        String suffix = ".vpce.amazonaws.com";
+        if (n.endsWith(suffix)) {
+            String[] labels = n.substring(0, n.length() - suffix.length()).split("\\.");
+            if (labels.length == 3 && labels[0].startsWith("vpce-")) {
+                return lookup(labels[1] + "." + labels[2] + ".amazonaws.com");
+            }
+            return Optional.empty();
+        }
+        String[] parts = n.split("\\.");
+        return parts.length == 4 && AWS_SERVICES.contains(parts[0]) ? lookup(n) : Optional.empty();
+    }
+
     static String normalise(String name) {
         String n = name.toLowerCase(Locale.ROOT);
         return n.endsWith(".") ? n.substring(0, n.length() - 1) : n;

@@ -93,48 +93,56 @@ public final class VpcEndpointService {
             Vpc vpc = tx.find(Vpc.class, request.vpcId()).orElseThrow(() -> Ec2Errors.vpcNotFound(request.vpcId()));
             EndpointServices.Offer offer = EndpointServices.forCreate(ctx.region(), request.serviceName(), type);
             String id = Ids.ec2("vpce");
-            List<String> subnetIds = request.hasSubnetIds() ? request.subnetIds() : List.of();
-            List<String> groupIds = request.hasSecurityGroupIds() ? request.securityGroupIds() : List.of();
-            List<String> tableIds = request.hasRouteTableIds() ? request.routeTableIds() : List.of();
-            VpcEndpoint endpoint;
-            if (offer.type().equals(VpcEndpoint.INTERFACE)) {
-                if (!tableIds.isEmpty()) {
-                    throw AwsException.badRequest("InvalidParameter",
-                            "Route table IDs are only supported for Gateway type VPC endpoints.");
-                }
-                boolean privateDns = request.privateDnsEnabled() == null || request.privateDnsEnabled();
-                List<Subnet> subnets = EndpointAttachments.subnets(tx, vpc.id(), subnetIds, List.of());
-                List<String> groups = groupIds.isEmpty()
-                        ? List.of(NetworkInterfaceService.defaultGroup(tx, vpc.id()))
-                        : EndpointAttachments.groups(tx, vpc.id(), groupIds);
-                endpoint = new VpcEndpoint(id, VpcEndpoint.INTERFACE, vpc.id(), offer.serviceName(), ctx.accountId(),
-                        "pending", policy(request.policyDocument()), List.of(), List.of(), List.of(), groups,
-                        privateDns, ipAddressType, Ids.ec2("x").substring(2, 10), ctx.now(),
-                        ctx.now().plus(cloud.timings().stateChange()), request.clientToken());
-                if (privateDns) {
-                    checkPrivateDns(tx, vpc, endpoint);
-                }
-                endpoint = withInterfaces(tx, endpoint, subnets, ctx.now());
-            } else {
-                if (!subnetIds.isEmpty() || !groupIds.isEmpty()) {
-                    throw AwsException.badRequest("InvalidParameter", (subnetIds.isEmpty() ? "Security group" : "Subnet")
-                            + " IDs are not supported for Gateway type VPC endpoints.");
-                }
-                if (Boolean.TRUE.equals(request.privateDnsEnabled())) {
-                    throw AwsException.badRequest("InvalidParameter",
-                            "Private DNS can only be enabled for Interface type VPC endpoints.");
-                }
-                endpoint = new VpcEndpoint(id, VpcEndpoint.GATEWAY, vpc.id(), offer.serviceName(), ctx.accountId(),
-                        "pending", policy(request.policyDocument()), List.of(), List.of(), List.of(), List.of(), false,
-                        ipAddressType, Ids.ec2("x").substring(2, 10), ctx.now(),
-                        ctx.now().plus(cloud.timings().stateChange()), request.clientToken());
-                endpoint = withRouteTables(tx, endpoint, tableIds);
-            }
+            VpcEndpoint pending = new VpcEndpoint(id, offer.type(), vpc.id(), offer.serviceName(), ctx.accountId(),
+                    "pending", policy(request.policyDocument()), List.of(), List.of(), List.of(), List.of(), false,
+                    ipAddressType, Ids.ec2("x").substring(2, 10), ctx.now(),
+                    ctx.now().plus(cloud.timings().stateChange()), request.clientToken());
+            VpcEndpoint endpoint = pending.isInterface()
+                    ? placed(tx, vpc, pending, request, ctx.now())
+                    : routed(tx, pending, request);
             tx.put(endpoint);
             tx.setTags(id, tags);
             ClientTokens.remember(tx, "CreateVpcEndpoint", request.clientToken(), request, id);
             return response(tx, endpoint, request.clientToken());
         });
+    }
+
+    /** A new interface endpoint in its subnets, with its groups (the VPC's default group if none) and private DNS. */
+    private static VpcEndpoint placed(Tx tx, Vpc vpc, VpcEndpoint endpoint, CreateVpcEndpointRequest request,
+            Instant now) {
+        if (request.hasRouteTableIds() && !request.routeTableIds().isEmpty()) {
+            throw routeTablesOnlyForGateways();
+        }
+        List<Subnet> subnets = EndpointAttachments.subnets(tx, vpc.id(),
+                request.hasSubnetIds() ? request.subnetIds() : List.of(), List.of());
+        List<String> groups = request.hasSecurityGroupIds() && !request.securityGroupIds().isEmpty()
+                ? EndpointAttachments.groups(tx, vpc.id(), request.securityGroupIds())
+                : List.of(NetworkInterfaceService.defaultGroup(tx, vpc.id()));
+        // Private DNS is on unless the request turns it off, as for every AWS service.
+        VpcEndpoint configured = endpoint.withGroups(groups)
+                .withPrivateDns(request.privateDnsEnabled() == null || request.privateDnsEnabled());
+        if (configured.privateDnsEnabled()) {
+            checkPrivateDns(tx, vpc, configured);
+        }
+        return withInterfaces(tx, configured, subnets, now);
+    }
+
+    /** A new gateway endpoint with its route in each of its route tables; it has no subnets, groups or private DNS. */
+    private static VpcEndpoint routed(Tx tx, VpcEndpoint endpoint, CreateVpcEndpointRequest request) {
+        boolean subnets = request.hasSubnetIds() && !request.subnetIds().isEmpty();
+        if (subnets || request.hasSecurityGroupIds() && !request.securityGroupIds().isEmpty()) {
+            throw AwsException.badRequest("InvalidParameter", (subnets ? "Subnet" : "Security group")
+                    + " IDs are not supported for Gateway type VPC endpoints.");
+        }
+        if (Boolean.TRUE.equals(request.privateDnsEnabled())) {
+            throw AwsException.badRequest("InvalidParameter",
+                    "Private DNS can only be enabled for Interface type VPC endpoints.");
+        }
+        return withRouteTables(tx, endpoint, request.hasRouteTableIds() ? request.routeTableIds() : List.of());
+    }
+
+    private static AwsException routeTablesOnlyForGateways() {
+        return AwsException.badRequest("InvalidParameter", "Route table IDs are only supported for Gateway type VPC endpoints.");
     }
 
     private static CreateVpcEndpointResponse response(StateView state, VpcEndpoint endpoint, String token) {
@@ -247,8 +255,7 @@ public final class VpcEndpointService {
             List<String> addTables = list(request.hasAddRouteTableIds(), request.addRouteTableIds());
             List<String> removeTables = list(request.hasRemoveRouteTableIds(), request.removeRouteTableIds());
             if (endpoint.isInterface() && (!addTables.isEmpty() || !removeTables.isEmpty())) {
-                throw AwsException.badRequest("InvalidParameter",
-                        "Route table IDs are only supported for Gateway type VPC endpoints.");
+                throw routeTablesOnlyForGateways();
             }
             if (!endpoint.isInterface() && (!addSubnets.isEmpty() || !removeSubnets.isEmpty()
                     || !addGroups.isEmpty() || !removeGroups.isEmpty() || Boolean.TRUE.equals(request.privateDnsEnabled()))) {
