@@ -113,6 +113,59 @@ class TerraformNetworkTest {
         assertThat(cli.run("state", "list").out()).isEmpty();
     }
 
+    @Test
+    void aFailureMidwayKeepsWhatWasCreatedAndARerunConverges() throws IOException {
+        String broken = """
+                resource "aws_vpc" "main" {
+                  cidr_block = "10.2.0.0/16"
+                }
+                resource "aws_subnet" "inside" {
+                  vpc_id     = aws_vpc.main.id
+                  cidr_block = "10.2.1.0/24"
+                }
+                resource "aws_subnet" "outside" {
+                  vpc_id     = aws_vpc.main.id
+                  cidr_block = "10.3.1.0/24"
+                }
+                """;
+        Files.writeString(dir.resolve("main.tf"), broken);
+        TerraformCli cli = new TerraformCli(server, dir, "222233334444");
+
+        TerraformCli.Result cancelled = cli.answering("no\n", "apply");
+        assertThat(cancelled.exitCode()).isEqualTo(1);
+        assertThat(cancelled.out()).contains("Do you want to perform these actions?\n  Terraform will perform the actions described above.\n"
+                + "  Only 'yes' will be accepted to approve.\n\n  Enter a value: ").contains("Apply cancelled.");
+        assertThat(cli.run("state", "list").out()).isEmpty();
+
+        TerraformCli.Result failed = cli.answering("yes\n", "apply");
+        assertThat(failed.exitCode()).isEqualTo(1);
+        assertThat(failed.err()).contains("Error: creating EC2 Subnet: operation error EC2: CreateSubnet")
+                .contains("InvalidSubnet.Range")
+                .contains("  with aws_subnet.outside,\n  on main.tf line 8, in resource \"aws_subnet\" \"outside\":\n"
+                        + "   8: resource \"aws_subnet\" \"outside\" {\n");
+        assertThat(failed.out()).doesNotContain("Apply complete!");
+        assertThat(cli.run("state", "list").out()).isEqualTo("aws_subnet.inside\naws_vpc.main\n");
+
+        Files.writeString(dir.resolve("main.tf"), broken.replace("10.3.1.0/24", "10.2.2.0/24"));
+        TerraformCli.Result rerun = cli.run("apply", "-auto-approve");
+        assertThat(rerun.exitCode()).as(rerun.all()).isZero();
+        assertThat(rerun.out()).contains("Apply complete! Resources: 1 added, 0 changed, 0 destroyed.");
+        assertThat(cli.run("plan").out()).contains("No changes.");
+        assertThat(cli.run("destroy", "-auto-approve").exitCode()).isZero();
+    }
+
+    @Test
+    void configurationErrorsAreReportedWithTheSourceLine() throws IOException {
+        Files.writeString(dir.resolve("main.tf"), "resource \"aws_vpc\" \"x\" {\n  cidr_block = \"10.0.0.0/16\"\n  colour = \"red\"\n}\n"
+                + "module \"vpc\" {\n  source = \"terraform-aws-modules/vpc/aws\"\n}\n");
+        TerraformCli.Result validate = new TerraformCli(server, dir, ACCOUNT).run("validate");
+        assertThat(validate.exitCode()).isEqualTo(1);
+        assertThat(validate.err()).contains("Error: Unsupported argument\n\n  on main.tf line 3, in resource \"aws_vpc\" \"x\":\n"
+                        + "   3:   colour = \"red\"\n\nAn argument named \"colour\" is not expected here.")
+                .contains("Error: Unsupported block type\n\n  on main.tf line 5")
+                .contains("module");
+    }
+
     /** The quoted value of {@code name = "…"} in a state listing. */
     static String value(String listing, String name) {
         Matcher m = Pattern.compile("\n    " + Pattern.quote(name) + " +=\\s\"([^\"]*)\"").matcher(listing);
