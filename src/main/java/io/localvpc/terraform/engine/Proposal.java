@@ -55,9 +55,9 @@ final class Proposal {
                 for (int i = 0; i < list.size(); i++) {
                     @SuppressWarnings("unchecked")
                     Map<String, Object> element = (Map<String, Object>) list.get(i);
-                    @SuppressWarnings("unchecked")
-                    Map<String, Object> priorElement = i < priorBlocks.size() && priorBlocks.get(i) instanceof Map<?, ?> m
-                            ? (Map<String, Object>) m : null;
+                    Map<String, Object> priorElement = block.nesting() == NestedBlock.Nesting.SET
+                            ? matching(priorBlocks, element)
+                            : i < priorBlocks.size() ? asMap(priorBlocks.get(i)) : null;
                     blocks.add(proposedBlock(block.schema(), element, priorElement));
                 }
                 out.put(name, blocks);
@@ -66,6 +66,22 @@ final class Proposal {
             }
         }
         return out;
+    }
+
+    /** The prior element of a set block that agrees with every value the configuration sets in {@code element}. */
+    private static Map<String, Object> matching(List<?> prior, Map<String, Object> element) {
+        for (Object candidate : prior) {
+            Map<String, Object> p = asMap(candidate);
+            if (p != null && element.entrySet().stream().allMatch(e -> e.getValue() == null || Values.same(e.getValue(), p.get(e.getKey())))) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> asMap(Object value) {
+        return value instanceof Map<?, ?> m ? (Map<String, Object>) m : null;
     }
 
     private static Map<String, Object> proposedBlock(Schema schema, Map<String, Object> config, Map<String, Object> prior) {
