@@ -1,6 +1,5 @@
 package io.localvpc.terraform.aws;
 
-import io.localvpc.terraform.aws.ec2.VpcEndpointResource;
 import io.localvpc.terraform.provider.DataSourceType;
 import io.localvpc.terraform.provider.Provider;
 import io.localvpc.terraform.provider.ResourceType;
@@ -33,20 +32,22 @@ public final class AwsProvider implements Provider {
                         new io.localvpc.terraform.aws.ec2.EipResource(),
                         new io.localvpc.terraform.aws.ec2.EipAssociationResource(),
                         new io.localvpc.terraform.aws.ec2.NatGatewayResource(),
+                        new io.localvpc.terraform.aws.ec2.NetworkAclResource(),
+                        new io.localvpc.terraform.aws.ec2.NetworkAclRuleResource(),
+                        new io.localvpc.terraform.aws.ec2.NetworkInterfaceResource(),
                         new io.localvpc.terraform.aws.ec2.SecurityGroupResource(),
                         new io.localvpc.terraform.aws.ec2.SecurityGroupRuleResource(),
                         io.localvpc.terraform.aws.ec2.VpcSecurityGroupRuleResource.ingress(),
                         io.localvpc.terraform.aws.ec2.VpcSecurityGroupRuleResource.egress(),
+                        new io.localvpc.terraform.aws.ec2.InstanceResource(),
+                        new io.localvpc.terraform.aws.ec2.VpcEndpointResource(),
                         new io.localvpc.terraform.aws.iam.RoleResource(),
                         new io.localvpc.terraform.aws.iam.InstanceProfileResource(),
                         new io.localvpc.terraform.aws.iam.RolePolicyAttachmentResource(),
                         new io.localvpc.terraform.aws.iam.RolePolicyResource(),
-                        new io.localvpc.terraform.aws.iam.PolicyResource(),
-                        new VpcEndpointResource(),
-                        new io.localvpc.terraform.aws.ec2.NetworkAclResource(),
-                        new io.localvpc.terraform.aws.ec2.NetworkAclRuleResource(),
-                        new io.localvpc.terraform.aws.ec2.NetworkInterfaceResource()),
+                        new io.localvpc.terraform.aws.iam.PolicyResource()),
                 List.of(
+                        new io.localvpc.terraform.aws.ec2.AmiDataSource(),
                         new io.localvpc.terraform.aws.iam.PolicyDocumentDataSource()));
     }
 

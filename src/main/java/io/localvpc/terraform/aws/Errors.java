@@ -1,8 +1,11 @@
 package io.localvpc.terraform.aws;
 
+import io.localvpc.terraform.provider.AwsContext;
 import io.localvpc.terraform.provider.ProviderException;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -47,6 +50,30 @@ public final class Errors {
         } catch (SdkException e) {
             throw new ProviderException(doing + ": " + e.getMessage(), null, e);
         }
+    }
+
+    /**
+     * Repeats {@code call} while it fails in a way {@code retryable} accepts (e.g. IAM's "not yet
+     * visible" answers, a group still in use), as the provider's retry helpers do, for up to {@code timeout}.
+     */
+    public static <T> T retrying(AwsContext aws, String what, Duration timeout, Predicate<ProviderException> retryable,
+            Supplier<T> call) {
+        return aws.await(what, timeout, () -> {
+            try {
+                return Optional.of(call.get());
+            } catch (ProviderException e) {
+                if (retryable.test(e)) {
+                    return Optional.empty();
+                }
+                throw e;
+            }
+        });
+    }
+
+    /** Whether a failure carries one of {@code codes}. */
+    public static Predicate<ProviderException> hasCode(String... codes) {
+        Set<String> set = Set.of(codes);
+        return e -> set.contains(code(e));
     }
 
     /** The error code of a service failure, or null. */

@@ -1,8 +1,10 @@
 package io.localvpc.terraform.aws;
 
 import io.localvpc.terraform.provider.Attribute;
+import io.localvpc.terraform.provider.NestedBlock;
 import io.localvpc.terraform.provider.Schema;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +26,17 @@ public final class LegacyValues {
         for (Attribute a : schema.attributes().values()) {
             if (a.mode() == Attribute.Mode.OPTIONAL && out.get(a.name()) == null && isZero(prior.get(a.name()))) {
                 out.put(a.name(), prior.get(a.name()));
+            }
+        }
+        for (NestedBlock block : schema.blocks().values()) {
+            List<Map<String, Object>> before = Plain.blocks(prior, block.name());
+            List<Map<String, Object>> after = Plain.blocks(out, block.name());
+            if (!after.isEmpty() && before.size() == after.size()) {
+                List<Object> kept = new ArrayList<>();
+                for (int i = 0; i < after.size(); i++) {
+                    kept.add(keepZeroValues(block.schema(), before.get(i), after.get(i)));
+                }
+                out.put(block.name(), kept);
             }
         }
         return out;

@@ -82,6 +82,30 @@ public final class Plain {
         return out;
     }
 
+    /**
+     * A copy of {@code values} with every unknown value, however deep, made null: what state holds
+     * after apply for an optional computed attribute the provider leaves unset.
+     */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> known(Map<String, Object> values) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        values.forEach((k, v) -> out.put(k, knownValue(v)));
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object knownValue(Object value) {
+        if (value == Unknown.VALUE) {
+            return null;
+        }
+        if (value instanceof List<?> list) {
+            List<Object> out = new ArrayList<>();
+            list.forEach(e -> out.add(knownValue(e)));
+            return out;
+        }
+        return value instanceof Map<?, ?> map ? known((Map<String, Object>) map) : value;
+    }
+
     /** Whether {@code value}, or anything nested in it, is only known after apply. */
     public static boolean hasUnknown(Object value) {
         if (value == Unknown.VALUE) {

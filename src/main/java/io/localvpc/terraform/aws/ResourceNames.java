@@ -1,8 +1,10 @@
 package io.localvpc.terraform.aws;
 
+import io.localvpc.terraform.provider.Unknown;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
@@ -34,6 +36,17 @@ public final class ResourceNames {
             return name;
         }
         return unique(prefix != null && !prefix.isEmpty() ? prefix : DEFAULT_PREFIX);
+    }
+
+    /**
+     * Plans {@code name} and {@code name_prefix} of a new resource: a name left out is only known
+     * after apply, and so is the prefix unless configured.
+     */
+    public static void plan(Map<String, Object> prior, Map<String, Object> proposed, Map<String, Object> planned) {
+        if (prior == null && Plain.string(proposed, "name") == null) {
+            planned.put("name", Unknown.VALUE);
+            planned.put("name_prefix", Plain.string(proposed, "name_prefix") == null ? Unknown.VALUE : proposed.get("name_prefix"));
+        }
     }
 
     /** The prefix a generated name was made from, or "" (what state holds) when the name was not generated. */

@@ -91,8 +91,11 @@ public final class ResourceTags {
 
     /** The tag changes that bring a resource from {@code prior}'s {@code tags_all} to what {@code planned} configures. */
     public static Changes changes(AwsContext aws, Map<String, Object> prior, Map<String, Object> planned) {
-        Map<String, String> before = Plain.stringMap(prior, "tags_all");
-        Map<String, String> after = all(aws, planned);
+        return changes(Plain.stringMap(prior, "tags_all"), all(aws, planned));
+    }
+
+    /** The tag changes that bring a tag set from {@code before} to {@code after}. */
+    public static Changes changes(Map<String, String> before, Map<String, String> after) {
         List<String> removed = before.keySet().stream().filter(k -> !after.containsKey(k)).toList();
         Map<String, String> changed = new TreeMap<>();
         after.forEach((k, v) -> {
@@ -105,7 +108,11 @@ public final class ResourceTags {
 
     /** Brings an EC2 resource's tags from {@code prior} to {@code planned}: DeleteTags for removed keys, then CreateTags. */
     public static void updateEc2(AwsContext aws, String resourceId, Map<String, Object> prior, Map<String, Object> planned) {
-        Changes changes = changes(aws, prior, planned);
+        updateEc2(aws, resourceId, changes(aws, prior, planned));
+    }
+
+    /** Applies tag changes to an EC2 resource (also one whose tags are not the provider's default-tagged kind, e.g. volume_tags). */
+    public static void updateEc2(AwsContext aws, String resourceId, Changes changes) {
         if (!changes.removed().isEmpty()) {
             List<Tag> removed = changes.removed().stream().map(k -> Tag.builder().key(k).build()).toList();
             Errors.call("deleting tags of " + resourceId, () -> aws.ec2().deleteTags(

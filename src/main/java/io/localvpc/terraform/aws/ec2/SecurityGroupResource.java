@@ -78,10 +78,7 @@ public final class SecurityGroupResource implements ResourceType {
                 planned.put(direction, InlineRules.read(configured, InlineRules.atomsOf(configured)));
             }
         }
-        if (prior == null && Plain.string(proposed, "name") == null) {
-            planned.put("name", Unknown.VALUE);
-            planned.put("name_prefix", Plain.string(proposed, "name_prefix") == null ? Unknown.VALUE : proposed.get("name_prefix"));
-        }
+        ResourceNames.plan(prior, proposed, planned);
         return LegacyValues.keepZeroValues(SCHEMA, prior, planned);
     }
 
@@ -100,7 +97,7 @@ public final class SecurityGroupResource implements ResourceType {
         none.put("ingress", List.of());
         none.put("egress", List.of());
         updateRules(aws, groupId, none, planned);
-        Map<String, Object> state = new LinkedHashMap<>(planned);
+        Map<String, Object> state = Plain.known(planned);
         state.put("id", groupId);
         return read(aws, state).orElseThrow(() -> new ProviderException(
                 "reading Security Group (" + groupId + "): couldn't find resource"));
@@ -171,7 +168,7 @@ public final class SecurityGroupResource implements ResourceType {
                 "reading Security Group (" + groupId + "): couldn't find resource"));
         updateRules(aws, groupId, prior, planned);
         ResourceTags.updateEc2(aws, groupId, prior, planned);
-        Map<String, Object> state = new LinkedHashMap<>(planned);
+        Map<String, Object> state = Plain.known(planned);
         state.put("id", groupId);
         return read(aws, state).orElseThrow();
     }
@@ -214,22 +211,10 @@ public final class SecurityGroupResource implements ResourceType {
             revokeAll(aws, groupId);
         }
         // Instances and interfaces being deleted alongside may still hold the group for a while.
-        boolean deleted = aws.await("Security Group (" + groupId + ") delete", DELETE_TIMEOUT, () -> {
-            try {
-                Errors.call("deleting Security Group (" + groupId + ")",
-                        () -> aws.ec2().deleteSecurityGroup(r -> r.groupId(groupId)));
-                return Optional.of(true);
-            } catch (ProviderException e) {
-                String code = Errors.code(e);
-                if ("InvalidGroup.NotFound".equals(code)) {
-                    return Optional.of(false);
-                }
-                if ("DependencyViolation".equals(code) || "InvalidGroup.InUse".equals(code)) {
-                    return Optional.empty();
-                }
-                throw e;
-            }
-        });
+        boolean deleted = Errors.retrying(aws, "Security Group (" + groupId + ") delete", DELETE_TIMEOUT,
+                Errors.hasCode("DependencyViolation", "InvalidGroup.InUse"),
+                () -> Errors.find("deleting Security Group (" + groupId + ")", Set.of("InvalidGroup.NotFound"),
+                        () -> aws.ec2().deleteSecurityGroup(r -> r.groupId(groupId)))).isPresent();
         if (deleted) {
             aws.await("Security Group (" + groupId + ") delete", PROPAGATION,
                     () -> find(aws, groupId).isEmpty() ? Optional.of(true) : Optional.empty());

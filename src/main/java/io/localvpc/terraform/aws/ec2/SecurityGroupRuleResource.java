@@ -123,7 +123,7 @@ public final class SecurityGroupRuleResource implements ResourceType {
         }
         aws.await("Security Group (" + groupId + ") Rule (" + id + ") create", CREATE_TIMEOUT, () -> SecurityGroupResource
                 .find(aws, groupId).flatMap(g -> match(permission, egress ? g.ipPermissionsEgress() : g.ipPermissions())));
-        Map<String, Object> state = new LinkedHashMap<>(planned);
+        Map<String, Object> state = Plain.known(planned);
         state.put("id", id);
         state.put("security_group_rule_id", created.size() == 1 ? created.get(0).securityGroupRuleId() : null);
         return read(aws, state).orElseThrow(() -> new ProviderException(
@@ -179,7 +179,7 @@ public final class SecurityGroupRuleResource implements ResourceType {
         } else {
             Errors.call(doing, () -> aws.ec2().updateSecurityGroupRuleDescriptionsIngress(r -> r.groupId(groupId).ipPermissions(permission)));
         }
-        Map<String, Object> state = new LinkedHashMap<>(planned);
+        Map<String, Object> state = Plain.known(planned);
         state.put("id", prior.get("id"));
         return read(aws, state).orElseThrow();
     }

@@ -105,7 +105,7 @@ public final class VpcSecurityGroupRuleResource implements ResourceType {
                 : aws.ec2().authorizeSecurityGroupIngress(r -> r.groupId(groupId).ipPermissions(permission).tagSpecifications(specs))
                         .securityGroupRules());
         String ruleId = created.get(0).securityGroupRuleId();
-        Map<String, Object> state = new LinkedHashMap<>(planned);
+        Map<String, Object> state = Plain.known(planned);
         state.put("id", ruleId);
         return read(aws, state).orElseThrow(() -> new ProviderException(
                 "reading " + what() + " (" + ruleId + "): couldn't find resource"));
@@ -197,7 +197,7 @@ public final class VpcSecurityGroupRuleResource implements ResourceType {
                     .securityGroupRules(u -> u.securityGroupRuleId(ruleId).securityGroupRule(request))));
         }
         ResourceTags.updateEc2(aws, ruleId, prior, planned);
-        Map<String, Object> state = new LinkedHashMap<>(planned);
+        Map<String, Object> state = Plain.known(planned);
         state.put("id", ruleId);
         return read(aws, state).orElseThrow();
     }

@@ -10,7 +10,6 @@ import io.localvpc.terraform.provider.AwsContext;
 import io.localvpc.terraform.provider.ProviderException;
 import io.localvpc.terraform.provider.ResourceType;
 import io.localvpc.terraform.provider.Schema;
-import io.localvpc.terraform.provider.Unknown;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -48,10 +47,7 @@ public final class InstanceProfileResource implements ResourceType {
     @Override
     public Map<String, Object> plan(AwsContext aws, Map<String, Object> prior, Map<String, Object> proposed) {
         Map<String, Object> planned = ResourceTags.planned(aws, proposed);
-        if (prior == null && Plain.string(proposed, "name") == null) {
-            planned.put("name", Unknown.VALUE);
-            planned.put("name_prefix", Plain.string(proposed, "name_prefix") == null ? Unknown.VALUE : proposed.get("name_prefix"));
-        }
+        ResourceNames.plan(prior, proposed, planned);
         return LegacyValues.keepZeroValues(SCHEMA, prior, planned);
     }
 
@@ -67,7 +63,7 @@ public final class InstanceProfileResource implements ResourceType {
         if (role != null) {
             addRole(aws, name, role);
         }
-        Map<String, Object> state = new LinkedHashMap<>(planned);
+        Map<String, Object> state = Plain.known(planned);
         state.put("id", name);
         return read(aws, state).orElseThrow(() -> new ProviderException(
                 "reading IAM Instance Profile (" + name + "): couldn't find resource"));
@@ -76,19 +72,10 @@ public final class InstanceProfileResource implements ResourceType {
     /** A role created moments ago may not be visible yet: the provider retries those complaints for two minutes. */
     private static void addRole(AwsContext aws, String profile, String role) {
         String doing = "adding IAM Role (" + role + ") to IAM Instance Profile (" + profile + ")";
-        aws.await(doing, PROPAGATION, () -> {
-            try {
-                Errors.call(doing, () -> aws.iam().addRoleToInstanceProfile(r -> r.instanceProfileName(profile).roleName(role)));
-                return Optional.of(true);
-            } catch (ProviderException e) {
-                boolean propagating = e.getMessage().contains("Invalid IAM Instance Profile name")
-                        || "NoSuchEntity".equals(Errors.code(e)) && e.getMessage().contains("The role with name");
-                if (propagating) {
-                    return Optional.empty();
-                }
-                throw e;
-            }
-        });
+        Errors.retrying(aws, doing, PROPAGATION,
+                e -> e.getMessage().contains("Invalid IAM Instance Profile name")
+                        || "NoSuchEntity".equals(Errors.code(e)) && e.getMessage().contains("The role with name"),
+                () -> Errors.call(doing, () -> aws.iam().addRoleToInstanceProfile(r -> r.instanceProfileName(profile).roleName(role))));
     }
 
     private static void removeRole(AwsContext aws, String profile, String role) {
@@ -140,7 +127,7 @@ public final class InstanceProfileResource implements ResourceType {
                         () -> aws.iam().untagInstanceProfile(r -> r.instanceProfileName(name).tagKeys(keys))),
                 tags -> Errors.call("tagging IAM Instance Profile (" + name + ")",
                         () -> aws.iam().tagInstanceProfile(r -> r.instanceProfileName(name).tags(tags))));
-        Map<String, Object> state = new LinkedHashMap<>(planned);
+        Map<String, Object> state = Plain.known(planned);
         state.put("id", name);
         return read(aws, state).orElseThrow();
     }

@@ -10,7 +10,6 @@ import io.localvpc.terraform.provider.AwsContext;
 import io.localvpc.terraform.provider.ProviderException;
 import io.localvpc.terraform.provider.ResourceType;
 import io.localvpc.terraform.provider.Schema;
-import io.localvpc.terraform.provider.Unknown;
 import java.math.BigDecimal;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -63,10 +62,7 @@ public final class PolicyResource implements ResourceType {
                 Objects.toString(proposed.get("description"), ""))) {
             planned.put("description", prior.get("description"));
         }
-        if (prior == null && Plain.string(proposed, "name") == null) {
-            planned.put("name", Unknown.VALUE);
-            planned.put("name_prefix", Plain.string(proposed, "name_prefix") == null ? Unknown.VALUE : proposed.get("name_prefix"));
-        }
+        ResourceNames.plan(prior, proposed, planned);
         return LegacyValues.keepZeroValues(SCHEMA, prior, planned);
     }
 
@@ -81,7 +77,7 @@ public final class PolicyResource implements ResourceType {
                 .description(Plain.string(planned, "description"))
                 .policyDocument(PolicyJson.normalized(policy))
                 .tags(IamValues.tags(aws, planned)))).policy();
-        Map<String, Object> state = new LinkedHashMap<>(planned);
+        Map<String, Object> state = Plain.known(planned);
         state.put("id", created.arn());
         return read(aws, state).orElseThrow(() -> new ProviderException("reading IAM Policy (" + created.arn() + "): couldn't find resource"));
     }
@@ -124,7 +120,7 @@ public final class PolicyResource implements ResourceType {
         IamValues.updateTags(aws, prior, planned,
                 keys -> Errors.call("untagging IAM Policy (" + arn + ")", () -> aws.iam().untagPolicy(r -> r.policyArn(arn).tagKeys(keys))),
                 tags -> Errors.call("tagging IAM Policy (" + arn + ")", () -> aws.iam().tagPolicy(r -> r.policyArn(arn).tags(tags))));
-        Map<String, Object> state = new LinkedHashMap<>(planned);
+        Map<String, Object> state = Plain.known(planned);
         state.put("id", arn);
         return read(aws, state).orElseThrow();
     }

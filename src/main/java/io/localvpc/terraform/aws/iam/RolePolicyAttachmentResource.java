@@ -42,18 +42,9 @@ public final class RolePolicyAttachmentResource implements ResourceType {
         String role = Plain.string(planned, "role");
         String arn = Plain.string(planned, "policy_arn");
         String doing = "attaching IAM Policy (" + arn + ") to IAM Role (" + role + ")";
-        aws.await(doing, PROPAGATION, () -> {
-            try {
-                Errors.call(doing, () -> aws.iam().attachRolePolicy(r -> r.roleName(role).policyArn(arn)));
-                return Optional.of(true);
-            } catch (ProviderException e) {
-                if ("ConcurrentModification".equals(Errors.code(e))) {
-                    return Optional.empty();
-                }
-                throw e;
-            }
-        });
-        Map<String, Object> state = new LinkedHashMap<>(planned);
+        Errors.retrying(aws, doing, PROPAGATION, Errors.hasCode("ConcurrentModification"),
+                () -> Errors.call(doing, () -> aws.iam().attachRolePolicy(r -> r.roleName(role).policyArn(arn))));
+        Map<String, Object> state = Plain.known(planned);
         state.put("id", ResourceNames.unique(role + "-"));
         return read(aws, state).orElseThrow(() -> new ProviderException(
                 "reading IAM Role Policy Attachment (" + state.get("id") + "): couldn't find resource"));

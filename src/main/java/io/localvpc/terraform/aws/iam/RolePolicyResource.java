@@ -8,7 +8,6 @@ import io.localvpc.terraform.provider.AttributeType;
 import io.localvpc.terraform.provider.AwsContext;
 import io.localvpc.terraform.provider.ResourceType;
 import io.localvpc.terraform.provider.Schema;
-import io.localvpc.terraform.provider.Unknown;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -40,10 +39,7 @@ public final class RolePolicyResource implements ResourceType {
         if (prior != null && PolicyJson.equivalent(Plain.string(prior, "policy"), Plain.string(proposed, "policy"))) {
             planned.put("policy", prior.get("policy"));
         }
-        if (prior == null && Plain.string(proposed, "name") == null) {
-            planned.put("name", Unknown.VALUE);
-            planned.put("name_prefix", Plain.string(proposed, "name_prefix") == null ? Unknown.VALUE : proposed.get("name_prefix"));
-        }
+        ResourceNames.plan(prior, proposed, planned);
         return LegacyValues.keepZeroValues(SCHEMA, prior, planned);
     }
 
@@ -52,7 +48,7 @@ public final class RolePolicyResource implements ResourceType {
         String name = ResourceNames.generate(Plain.string(planned, "name"), Plain.string(planned, "name_prefix"));
         String role = Plain.string(planned, "role");
         put(aws, role, name, Plain.string(planned, "policy"));
-        Map<String, Object> state = new LinkedHashMap<>(planned);
+        Map<String, Object> state = Plain.known(planned);
         state.put("id", role + ":" + name);
         return read(aws, state).orElseThrow();
     }
@@ -84,7 +80,7 @@ public final class RolePolicyResource implements ResourceType {
     @Override
     public Map<String, Object> update(AwsContext aws, Map<String, Object> prior, Map<String, Object> planned) {
         put(aws, Plain.string(prior, "role"), Plain.string(prior, "name"), Plain.string(planned, "policy"));
-        Map<String, Object> state = new LinkedHashMap<>(planned);
+        Map<String, Object> state = Plain.known(planned);
         state.put("id", prior.get("id"));
         return read(aws, state).orElseThrow();
     }

@@ -11,7 +11,6 @@ import io.localvpc.terraform.provider.NestedBlock;
 import io.localvpc.terraform.provider.ProviderException;
 import io.localvpc.terraform.provider.ResourceType;
 import io.localvpc.terraform.provider.Schema;
-import io.localvpc.terraform.provider.Unknown;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -72,10 +71,7 @@ public final class RoleResource implements ResourceType {
                 Plain.string(proposed, "assume_role_policy"))) {
             planned.put("assume_role_policy", prior.get("assume_role_policy"));
         }
-        if (prior == null && Plain.string(proposed, "name") == null) {
-            planned.put("name", Unknown.VALUE);
-            planned.put("name_prefix", Plain.string(proposed, "name_prefix") == null ? Unknown.VALUE : proposed.get("name_prefix"));
-        }
+        ResourceNames.plan(prior, proposed, planned);
         if (prior != null) {
             for (Map<String, Object> inline : Plain.blocks(planned, "inline_policy")) {
                 Plain.blocks(prior, "inline_policy").stream()
@@ -92,8 +88,10 @@ public final class RoleResource implements ResourceType {
         String name = ResourceNames.generate(Plain.string(planned, "name"), Plain.string(planned, "name_prefix"));
         String policy = Plain.string(planned, "assume_role_policy");
         IamValues.checkPolicy("assume_role_policy", policy);
-        Role role = aws.await("IAM Role (" + name + ") create", PROPAGATION, () -> retryInvalidPrincipal(
-                "creating IAM Role (" + name + ")", () -> aws.iam().createRole(r -> r
+        // IAM may not know a principal created moments ago: the provider retries that one complaint.
+        Role role = Errors.retrying(aws, "IAM Role (" + name + ") create", PROPAGATION,
+                e -> "MalformedPolicyDocument".equals(Errors.code(e)) && e.getMessage().contains("Invalid principal in policy"),
+                () -> Errors.call("creating IAM Role (" + name + ")", () -> aws.iam().createRole(r -> r
                         .roleName(name)
                         .assumeRolePolicyDocument(PolicyJson.normalized(policy))
                         .path(Optional.ofNullable(Plain.string(planned, "path")).orElse("/"))
@@ -108,21 +106,9 @@ public final class RoleResource implements ResourceType {
         if (planned.get("managed_policy_arns") instanceof List<?>) {
             attachManaged(aws, role.roleName(), Plain.strings(planned, "managed_policy_arns"), List.of());
         }
-        Map<String, Object> state = new LinkedHashMap<>(planned);
+        Map<String, Object> state = Plain.known(planned);
         state.put("id", role.roleName());
         return read(aws, state).orElseThrow(() -> new ProviderException("reading IAM Role (" + name + "): couldn't find resource"));
-    }
-
-    /** IAM may not know a just-created principal yet: the provider retries that one complaint. */
-    private static <T> Optional<T> retryInvalidPrincipal(String doing, java.util.function.Supplier<T> call) {
-        try {
-            return Optional.of(Errors.call(doing, call));
-        } catch (ProviderException e) {
-            if ("MalformedPolicyDocument".equals(Errors.code(e)) && e.getMessage().contains("Invalid principal in policy")) {
-                return Optional.empty();
-            }
-            throw e;
-        }
     }
 
     @Override
@@ -209,7 +195,7 @@ public final class RoleResource implements ResourceType {
         IamValues.updateTags(aws, prior, planned,
                 keys -> Errors.call("untagging IAM Role (" + name + ")", () -> aws.iam().untagRole(r -> r.roleName(name).tagKeys(keys))),
                 tags -> Errors.call("tagging IAM Role (" + name + ")", () -> aws.iam().tagRole(r -> r.roleName(name).tags(tags))));
-        Map<String, Object> state = new LinkedHashMap<>(planned);
+        Map<String, Object> state = Plain.known(planned);
         state.put("id", name);
         return read(aws, state).orElseThrow();
     }
@@ -272,16 +258,7 @@ public final class RoleResource implements ResourceType {
                             () -> aws.iam().deleteRolePolicy(r -> r.roleName(name).policyName(policy))));
         }
         // Detachments made by other resources in the same apply may still be on their way.
-        aws.await("IAM Role (" + name + ") delete", PROPAGATION, () -> {
-            try {
-                Errors.find(doing, IamValues.NO_SUCH_ENTITY, () -> aws.iam().deleteRole(r -> r.roleName(name)));
-                return Optional.of(true);
-            } catch (ProviderException e) {
-                if ("DeleteConflict".equals(Errors.code(e))) {
-                    return Optional.empty();
-                }
-                throw e;
-            }
-        });
+        Errors.retrying(aws, "IAM Role (" + name + ") delete", PROPAGATION, Errors.hasCode("DeleteConflict"),
+                () -> Errors.find(doing, IamValues.NO_SUCH_ENTITY, () -> aws.iam().deleteRole(r -> r.roleName(name))));
     }
 }
