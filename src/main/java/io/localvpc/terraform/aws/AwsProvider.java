@@ -48,6 +48,12 @@ public final class AwsProvider implements Provider {
                         new io.localvpc.terraform.aws.iam.PolicyResource()),
                 List.of(
                         new io.localvpc.terraform.aws.ec2.AmiDataSource(),
+                        new io.localvpc.terraform.aws.ec2.AvailabilityZonesData(),
+                        new io.localvpc.terraform.aws.ec2.RegionData(),
+                        new io.localvpc.terraform.aws.ec2.CallerIdentityData(),
+                        new io.localvpc.terraform.aws.ec2.VpcData(),
+                        new io.localvpc.terraform.aws.ec2.SubnetData(),
+                        new io.localvpc.terraform.aws.ec2.SubnetsData(),
                         new io.localvpc.terraform.aws.iam.PolicyDocumentDataSource()));
     }
 

@@ -48,6 +48,8 @@ public final class VpcService {
             .on("cidr-block-association.state", v -> "associated")
             .on("dhcp-options-id", Vpc::dhcpOptionsId)
             .on("is-default", Vpc::isDefault)
+            // The name the Terraform AWS provider's aws_vpc data source filters with; AWS accepts it too.
+            .on("isDefault", Vpc::isDefault)
             .on("owner-id", Vpc::ownerId)
             .on("state", v -> "available");
 

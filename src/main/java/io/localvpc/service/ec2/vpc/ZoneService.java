@@ -10,6 +10,7 @@ import io.localvpc.service.ec2.Ec2Errors;
 import io.localvpc.service.ec2.Ec2Requests;
 import io.localvpc.service.ec2.Filters;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,11 @@ public final class ZoneService {
 
     /** The commercial regions listed by DescribeRegions, with the names the console shows. */
     static final Map<String, String> REGIONS = orderedRegions();
+
+    /** Region names to the descriptions the console (and the Terraform AWS provider's aws_region) shows. */
+    public static Map<String, String> regionDescriptions() {
+        return Collections.unmodifiableMap(REGIONS);
+    }
 
     /** Regions an account must opt in to; LocalVPC accounts are opted in to all of them. */
     private static final Set<String> OPT_IN_REGIONS =

@@ -12,6 +12,7 @@ import io.localvpc.terraform.provider.Schema;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import software.amazon.awssdk.services.ec2.model.Address;
 
 /**
@@ -70,12 +71,7 @@ public final class EipAssociationResource extends Ec2Resource {
 
     @Override
     public void delete(AwsContext aws, Map<String, Object> state) {
-        try {
-            Errors.call(doing("deleting", id(state)), () -> aws.ec2().disassociateAddress(r -> r.associationId(id(state))));
-        } catch (ProviderException e) {
-            if (!"InvalidAssociationID.NotFound".equals(Errors.code(e))) {
-                throw e;
-            }
-        }
+        Errors.find(doing("deleting", id(state)), Set.of("InvalidAssociationID.NotFound"),
+                () -> aws.ec2().disassociateAddress(r -> r.associationId(id(state))));
     }
 }

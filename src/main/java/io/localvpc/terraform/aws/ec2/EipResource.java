@@ -160,14 +160,8 @@ public final class EipResource extends Ec2Resource {
         if (association != null || set(state, "instance") != null) {
             disassociate(aws, association);
         }
-        try {
-            Errors.call(doing("deleting", id), () -> aws.ec2().releaseAddress(r -> r.allocationId(id)
-                    .networkBorderGroup(set(state, "network_border_group"))));
-        } catch (ProviderException e) {
-            if (!"InvalidAllocationID.NotFound".equals(Errors.code(e))) {
-                throw e;
-            }
-        }
+        Errors.find(doing("deleting", id), Set.of("InvalidAllocationID.NotFound"), () -> aws.ec2().releaseAddress(r -> r
+                .allocationId(id).networkBorderGroup(set(state, "network_border_group"))));
     }
 
     private void associate(AwsContext aws, String id, String instance, String eni, String privateIp) {
@@ -181,14 +175,8 @@ public final class EipResource extends Ec2Resource {
         if (associationId == null) {
             return;
         }
-        try {
-            Errors.call("disassociating EC2 EIP (" + associationId + ")",
-                    () -> aws.ec2().disassociateAddress(r -> r.associationId(associationId)));
-        } catch (ProviderException e) {
-            if (!"InvalidAssociationID.NotFound".equals(Errors.code(e))) {
-                throw e;
-            }
-        }
+        Errors.find("disassociating EC2 EIP (" + associationId + ")", Set.of("InvalidAssociationID.NotFound"),
+                () -> aws.ec2().disassociateAddress(r -> r.associationId(associationId)));
     }
 
     /** The reverse DNS record of the address, without its final dot; {@code ""} when it has none. */

@@ -4,11 +4,9 @@ import static io.localvpc.terraform.provider.AttributeType.STRING;
 import static io.localvpc.terraform.provider.AttributeType.mapOf;
 
 import io.localvpc.terraform.aws.Errors;
-import io.localvpc.terraform.aws.Plain;
 import io.localvpc.terraform.aws.ResourceTags;
 import io.localvpc.terraform.aws.States;
 import io.localvpc.terraform.provider.AwsContext;
-import io.localvpc.terraform.provider.ProviderException;
 import io.localvpc.terraform.provider.Schema;
 import java.time.Duration;
 import java.util.Map;
@@ -93,14 +91,8 @@ public final class InternetGatewayResource extends Ec2Resource {
         if (vpc != null) {
             detach(aws, id, vpc);
         }
-        try {
-            Waits.retryOn(aws, TIMEOUT, Set.of("DependencyViolation"),
-                    () -> Errors.call(doing("deleting", id), () -> aws.ec2().deleteInternetGateway(r -> r.internetGatewayId(id))));
-        } catch (ProviderException e) {
-            if (!"InvalidInternetGatewayID.NotFound".equals(Errors.code(e))) {
-                throw e;
-            }
-        }
+        Waits.retryOn(aws, TIMEOUT, Set.of("DependencyViolation"), () -> Errors.find(doing("deleting", id),
+                Set.of("InvalidInternetGatewayID.NotFound"), () -> aws.ec2().deleteInternetGateway(r -> r.internetGatewayId(id))));
     }
 
     private void attach(AwsContext aws, String id, String vpc) {
@@ -112,16 +104,11 @@ public final class InternetGatewayResource extends Ec2Resource {
     }
 
     private void detach(AwsContext aws, String id, String vpc) {
-        try {
-            Waits.retryOn(aws, TIMEOUT, Set.of("DependencyViolation"), () -> Errors.call(
-                    "detaching " + label + " (" + id + ") from VPC (" + vpc + ")",
-                    () -> aws.ec2().detachInternetGateway(r -> r.internetGatewayId(id).vpcId(vpc))));
-        } catch (ProviderException e) {
-            String code = Errors.code(e);
-            if ("Gateway.NotAttached".equals(code) || "InvalidInternetGatewayID.NotFound".equals(code)) {
-                return;
-            }
-            throw e;
+        boolean detached = Waits.retryOn(aws, TIMEOUT, Set.of("DependencyViolation"), () -> Errors.find(
+                "detaching " + label + " (" + id + ") from VPC (" + vpc + ")", Set.of("Gateway.NotAttached", "InvalidInternetGatewayID.NotFound"),
+                () -> aws.ec2().detachInternetGateway(r -> r.internetGatewayId(id).vpcId(vpc)))).isPresent();
+        if (!detached) {
+            return;
         }
         Waits.forState(aws, label + " (" + id + ") to detach from VPC (" + vpc + ")", TIMEOUT, () -> attachment(aws, id, vpc),
                 new Waits.States<>(InternetGatewayAttachment::stateAsString, Set.of("available", "detaching"), Set.of(), null));

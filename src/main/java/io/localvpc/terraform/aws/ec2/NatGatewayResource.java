@@ -133,13 +133,9 @@ public final class NatGatewayResource extends Ec2Resource {
     @Override
     public void delete(AwsContext aws, Map<String, Object> state) {
         String id = id(state);
-        try {
-            Errors.call(doing("deleting", id), () -> aws.ec2().deleteNatGateway(r -> r.natGatewayId(id)));
-        } catch (ProviderException e) {
-            if ("NatGatewayNotFound".equals(Errors.code(e))) {
-                return;
-            }
-            throw e;
+        if (Errors.find(doing("deleting", id), Set.of("NatGatewayNotFound"),
+                () -> aws.ec2().deleteNatGateway(r -> r.natGatewayId(id))).isEmpty()) {
+            return;
         }
         Waits.forState(aws, label + " (" + id + ") delete", DELETE_TIMEOUT, () -> Ec2Find.natGateway(aws, id),
                 new Waits.States<>(NatGateway::stateAsString, Set.of("deleting"), Set.of(), null));

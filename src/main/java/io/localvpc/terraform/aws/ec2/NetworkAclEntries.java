@@ -6,6 +6,7 @@ import io.localvpc.terraform.provider.AwsContext;
 import io.localvpc.terraform.provider.ProviderException;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import software.amazon.awssdk.services.ec2.model.CreateNetworkAclEntryRequest;
 import software.amazon.awssdk.services.ec2.model.IcmpTypeCode;
 import software.amazon.awssdk.services.ec2.model.NetworkAclEntry;
@@ -75,14 +76,8 @@ final class NetworkAclEntries {
 
     /** DeleteNetworkAclEntry; an entry or ACL already gone is no error. */
     static void delete(AwsContext aws, String aclId, boolean egress, int number, String doing) {
-        try {
-            Errors.call(doing, () -> aws.ec2().deleteNetworkAclEntry(r -> r.networkAclId(aclId).egress(egress).ruleNumber(number)));
-        } catch (ProviderException e) {
-            String code = Errors.code(e);
-            if (!"InvalidNetworkAclID.NotFound".equals(code) && !"InvalidNetworkAclEntry.NotFound".equals(code)) {
-                throw e;
-            }
-        }
+        Errors.find(doing, Set.of("InvalidNetworkAclID.NotFound", "InvalidNetworkAclEntry.NotFound"),
+                () -> aws.ec2().deleteNetworkAclEntry(r -> r.networkAclId(aclId).egress(egress).ruleNumber(number)));
     }
 
     /** The entry of {@code aclId} with that direction and number. */

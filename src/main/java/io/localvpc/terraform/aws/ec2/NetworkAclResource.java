@@ -173,14 +173,8 @@ public final class NetworkAclResource extends Ec2Resource {
                 associate(aws, defaultAcl, association.subnetId());
             }
         }
-        try {
-            Waits.retryOn(aws, TIMEOUT, Set.of("DependencyViolation"),
-                    () -> Errors.call(doing("deleting", id), () -> aws.ec2().deleteNetworkAcl(r -> r.networkAclId(id))));
-        } catch (ProviderException e) {
-            if (!"InvalidNetworkAclID.NotFound".equals(Errors.code(e))) {
-                throw e;
-            }
-        }
+        Waits.retryOn(aws, TIMEOUT, Set.of("DependencyViolation"), () -> Errors.find(doing("deleting", id),
+                Set.of("InvalidNetworkAclID.NotFound"), () -> aws.ec2().deleteNetworkAcl(r -> r.networkAclId(id))));
     }
 
     /** Entries gone from a direction's set are deleted first, then the new ones created. */

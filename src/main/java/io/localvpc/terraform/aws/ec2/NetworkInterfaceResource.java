@@ -242,13 +242,8 @@ public final class NetworkInterfaceResource extends Ec2Resource {
     @Override
     public void delete(AwsContext aws, Map<String, Object> state) {
         String id = id(state);
-        try {
-            Errors.call(doing("deleting", id), () -> aws.ec2().deleteNetworkInterface(r -> r.networkInterfaceId(id)));
-        } catch (ProviderException e) {
-            if (!"InvalidNetworkInterfaceID.NotFound".equals(Errors.code(e))) {
-                throw e;
-            }
-        }
+        Errors.find(doing("deleting", id), Set.of("InvalidNetworkInterfaceID.NotFound"),
+                () -> aws.ec2().deleteNetworkInterface(r -> r.networkInterfaceId(id)));
     }
 
     private void modify(AwsContext aws, String id, String attribute,

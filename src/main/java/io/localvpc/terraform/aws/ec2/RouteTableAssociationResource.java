@@ -6,7 +6,6 @@ import static io.localvpc.terraform.provider.AttributeType.STRING;
 import io.localvpc.terraform.aws.Errors;
 import io.localvpc.terraform.aws.Plain;
 import io.localvpc.terraform.provider.AwsContext;
-import io.localvpc.terraform.provider.ProviderException;
 import io.localvpc.terraform.provider.Schema;
 import java.time.Duration;
 import java.util.Map;
@@ -80,14 +79,9 @@ public final class RouteTableAssociationResource extends Ec2Resource {
 
     /** DisassociateRouteTable and the wait until the association is gone; one already gone is no error. */
     static void disassociate(AwsContext aws, String associationId) {
-        try {
-            Errors.call("deleting Route Table Association (" + associationId + ")",
-                    () -> aws.ec2().disassociateRouteTable(r -> r.associationId(associationId)));
-        } catch (ProviderException e) {
-            if ("InvalidAssociationID.NotFound".equals(Errors.code(e))) {
-                return;
-            }
-            throw e;
+        if (Errors.find("deleting Route Table Association (" + associationId + ")", Set.of("InvalidAssociationID.NotFound"),
+                () -> aws.ec2().disassociateRouteTable(r -> r.associationId(associationId))).isEmpty()) {
+            return;
         }
         Waits.forState(aws, "Route Table Association (" + associationId + ") delete", TIMEOUT, () -> find(aws, associationId),
                 new Waits.States<>(RouteTableAssociationResource::state, Set.of("disassociating", "associated"), Set.of(), null));

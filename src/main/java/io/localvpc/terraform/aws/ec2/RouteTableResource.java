@@ -159,13 +159,8 @@ public final class RouteTableResource extends Ec2Resource {
                 RouteTableAssociationResource.disassociate(aws, association.routeTableAssociationId());
             }
         }
-        try {
-            Errors.call(doing("deleting", id), () -> aws.ec2().deleteRouteTable(r -> r.routeTableId(id)));
-        } catch (ProviderException e) {
-            if (!"InvalidRouteTableID.NotFound".equals(Errors.code(e))) {
-                throw e;
-            }
-        }
+        Errors.find(doing("deleting", id), Set.of("InvalidRouteTableID.NotFound"),
+                () -> aws.ec2().deleteRouteTable(r -> r.routeTableId(id)));
         Waits.untilGone(aws, label + " (" + id + ") delete", TIMEOUT, () -> Ec2Find.routeTable(aws, id));
     }
 

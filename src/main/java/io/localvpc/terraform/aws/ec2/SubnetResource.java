@@ -113,8 +113,13 @@ public final class SubnetResource extends Ec2Resource {
         if (found.isEmpty()) {
             return Optional.empty();
         }
-        Subnet subnet = found.get();
         Map<String, Object> state = newState(prior);
+        flatten(aws, found.get(), state);
+        return Optional.of(state);
+    }
+
+    /** A described subnet's attributes, as both the resource and the {@code aws_subnet} data source keep them. */
+    static void flatten(AwsContext aws, Subnet subnet, Map<String, Object> state) {
         state.put("arn", str(subnet.subnetArn()));
         state.put("assign_ipv6_address_on_creation", States.bool(subnet.assignIpv6AddressOnCreation()));
         state.put("availability_zone", str(subnet.availabilityZone()));
@@ -139,7 +144,6 @@ public final class SubnetResource extends Ec2Resource {
         state.put("enable_resource_name_dns_aaaa_record_on_launch", dns != null && States.bool(dns.enableResourceNameDnsAAAARecord()));
         state.put("private_dns_hostname_type_on_launch", dns == null ? "" : str(dns.hostnameTypeAsString()));
         ResourceTags.read(aws, state, ResourceTags.fromEc2(subnet.tags()));
-        return Optional.of(state);
     }
 
     @Override
@@ -164,14 +168,8 @@ public final class SubnetResource extends Ec2Resource {
     @Override
     public void delete(AwsContext aws, Map<String, Object> state) {
         String id = id(state);
-        try {
-            Waits.retryOn(aws, DELETE_TIMEOUT, Set.of("DependencyViolation"),
-                    () -> Errors.call(doing("deleting", id), () -> aws.ec2().deleteSubnet(r -> r.subnetId(id))));
-        } catch (RuntimeException e) {
-            if (!"InvalidSubnetID.NotFound".equals(Errors.code(e))) {
-                throw e;
-            }
-        }
+        Waits.retryOn(aws, DELETE_TIMEOUT, Set.of("DependencyViolation"), () -> Errors.find(doing("deleting", id),
+                Set.of("InvalidSubnetID.NotFound"), () -> aws.ec2().deleteSubnet(r -> r.subnetId(id))));
     }
 
     /** MapPublicIpOnLaunch, then the provider's wait until the subnet reads as set. */

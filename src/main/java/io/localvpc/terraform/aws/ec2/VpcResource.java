@@ -166,14 +166,9 @@ public final class VpcResource extends Ec2Resource {
     @Override
     public void delete(AwsContext aws, Map<String, Object> state) {
         String id = id(state);
-        try {
-            Waits.retryOn(aws, DELETE_TIMEOUT, Set.of("DependencyViolation"),
-                    () -> Errors.call(doing("deleting", id), () -> aws.ec2().deleteVpc(r -> r.vpcId(id))));
-        } catch (RuntimeException e) {
-            if ("InvalidVpcID.NotFound".equals(Errors.code(e))) {
-                return;
-            }
-            throw e;
+        if (Waits.retryOn(aws, DELETE_TIMEOUT, Set.of("DependencyViolation"), () -> Errors.find(doing("deleting", id),
+                Set.of("InvalidVpcID.NotFound"), () -> aws.ec2().deleteVpc(r -> r.vpcId(id)))).isEmpty()) {
+            return;
         }
         Waits.untilGone(aws, label + " (" + id + ") delete", DELETE_TIMEOUT, () -> Ec2Find.vpc(aws, id));
     }
@@ -193,8 +188,9 @@ public final class VpcResource extends Ec2Resource {
                 () -> attribute(aws, id, name) == value);
     }
 
-    private boolean attribute(AwsContext aws, String id, VpcAttributeName name) {
-        DescribeVpcAttributeResponse response = Errors.call("reading " + label + " (" + id + ") Attribute (" + name + ")",
+    /** One DescribeVpcAttribute, as the resource and the {@code aws_vpc} data source read it. */
+    static boolean attribute(AwsContext aws, String id, VpcAttributeName name) {
+        DescribeVpcAttributeResponse response = Errors.call("reading EC2 VPC (" + id + ") Attribute (" + name + ")",
                 () -> aws.ec2().describeVpcAttribute(r -> r.vpcId(id).attribute(name)));
         AttributeBooleanValue value = switch (name) {
             case ENABLE_DNS_HOSTNAMES -> response.enableDnsHostnames();

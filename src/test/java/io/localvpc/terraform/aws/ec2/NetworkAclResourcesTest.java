@@ -38,14 +38,14 @@ class NetworkAclResourcesTest {
         assertThat(state.get("ingress")).isEqualTo(List.of(Map.of("action", "allow", "cidr_block", "0.0.0.0/0",
                 "from_port", num(80), "icmp_code", num(0), "icmp_type", num(0), "ipv6_cidr_block", "",
                 "protocol", "6", "rule_no", num(100), "to_port", num(80))));
-        assertThat((List<?>) state.get("egress")).singleElement()
+        assertThat(ProviderHarness.list(state.get("egress"))).singleElement()
                 .satisfies(r -> assertThat(((Map<?, ?>) r).get("protocol")).isEqualTo("-1"));
 
         // subnet_ids is optional and computed: only an explicit empty set takes the subnet off.
         Map<String, Object> updated = tf.update("aws_network_acl", state, config("vpc_id", vpcId, "subnet_ids", List.of(),
                 "ingress", List.of(rule(100, "tcp", 443, "0.0.0.0/0")), "egress", List.of(all), "tags", Map.of("Name", "web")));
         assertThat(updated).containsEntry("subnet_ids", List.of());
-        assertThat((List<?>) updated.get("ingress")).singleElement()
+        assertThat(ProviderHarness.list(updated.get("ingress"))).singleElement()
                 .satisfies(r -> assertThat(((Map<?, ?>) r).get("from_port")).isEqualTo(num(443)));
         assertThat(tf.ec2().describeNetworkAcls(r -> r.networkAclIds((String) vpc.get("default_network_acl_id")))
                 .networkAcls().get(0).associations()).anySatisfy(a -> assertThat(a.subnetId()).isEqualTo(subnet));

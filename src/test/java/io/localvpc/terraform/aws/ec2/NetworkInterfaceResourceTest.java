@@ -47,7 +47,7 @@ class NetworkInterfaceResourceTest {
         assertThat(updated).containsEntry("id", id)
                 .containsEntry("description", "router")
                 .containsEntry("source_dest_check", false);
-        assertThat((List<Object>) updated.get("private_ips")).contains("10.70.1.12").hasSize(2);
+        assertThat(ProviderHarness.list(updated.get("private_ips"))).contains("10.70.1.12").hasSize(2);
 
         tf.delete("aws_network_interface", updated);
     }

@@ -100,6 +100,12 @@ final class ProviderHarness implements BeforeEachCallback, AfterEachCallback {
         return out;
     }
 
+    /** A list value of a state, for assertions on its elements. */
+    @SuppressWarnings("unchecked")
+    static List<Object> list(Object value) {
+        return (List<Object>) value;
+    }
+
     static BigDecimal num(long value) {
         return BigDecimal.valueOf(value);
     }

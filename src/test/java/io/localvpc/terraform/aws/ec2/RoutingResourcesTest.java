@@ -41,7 +41,7 @@ class RoutingResourcesTest {
 
         Map<String, Object> updated = tf.update("aws_route_table", state, config("vpc_id", vpc,
                 "route", List.of(route("192.168.0.0/16", igw)), "tags", Map.of("Name", "public")));
-        assertThat((List<?>) updated.get("route")).singleElement()
+        assertThat(ProviderHarness.list(updated.get("route"))).singleElement()
                 .satisfies(r -> assertThat(((Map<?, ?>) r).get("cidr_block")).isEqualTo("192.168.0.0/16"));
 
         tf.delete("aws_route_table", updated);
@@ -110,5 +110,19 @@ class RoutingResourcesTest {
 
     private static Map<String, Object> route(String cidr, String gateway) {
         return config("cidr_block", cidr, "gateway_id", gateway);
+    }
+
+    @Test
+    void aRouteDeletedOutsideTerraformReadsAsGoneAndLeavesTheTable() {
+        String vpc = tf.vpc("10.44.0.0/16");
+        String igw = tf.attachedInternetGateway(vpc);
+        Map<String, Object> table = tf.create("aws_route_table", config("vpc_id", vpc));
+        Map<String, Object> route = tf.create("aws_route",
+                config("route_table_id", table.get("id"), "destination_cidr_block", "0.0.0.0/0", "gateway_id", igw));
+
+        tf.ec2().deleteRoute(r -> r.routeTableId((String) table.get("id")).destinationCidrBlock("0.0.0.0/0"));
+
+        assertThat(tf.resource("aws_route").read(tf.aws(), route)).isEmpty();
+        assertThat(tf.resource("aws_route_table").read(tf.aws(), table).orElseThrow()).containsEntry("route", List.of());
     }
 }

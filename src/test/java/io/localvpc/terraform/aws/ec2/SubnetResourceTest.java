@@ -51,4 +51,12 @@ class SubnetResourceTest {
                 .startsWith("creating EC2 Subnet: operation error EC2: CreateSubnet, https response error StatusCode: 400, RequestID: ")
                 .contains("api error InvalidSubnet.Range: ");
     }
+
+    @Test
+    void aSubnetDeletedOutsideTerraformReadsAsGone() {
+        String vpc = tf.vpc("10.32.0.0/16");
+        Map<String, Object> state = tf.create("aws_subnet", config("vpc_id", vpc, "cidr_block", "10.32.1.0/24"));
+        tf.ec2().deleteSubnet(r -> r.subnetId((String) state.get("id")));
+        assertThat(tf.resource("aws_subnet").read(tf.aws(), state)).isEmpty();
+    }
 }

@@ -77,4 +77,11 @@ class VpcResourceTest {
                 ProviderHarness.proposed(vpc.schema(), config("cidr_block", "10.22.0.0/16", "instance_tenancy", "host"), null)))
                 .isEqualTo("expected instance_tenancy to be one of [\"default\" \"dedicated\"], got host");
     }
+
+    @Test
+    void aVpcDeletedOutsideTerraformReadsAsGone() {
+        Map<String, Object> state = tf.create("aws_vpc", config("cidr_block", "10.23.0.0/16"));
+        tf.ec2().deleteVpc(r -> r.vpcId((String) state.get("id")));
+        assertThat(tf.resource("aws_vpc").read(tf.aws(), state)).isEmpty();
+    }
 }
