@@ -43,8 +43,15 @@ public final class LocalVpcCommand implements Runnable {
         CommandLine cli = new CommandLine(new LocalVpcCommand(), new CommandLine.IFactory() {
             @Override
             public <K> K create(Class<K> type) throws Exception {
-                if (TerraformCommand.class.isAssignableFrom(type)) {
-                    return type.getConstructor(java.util.Map.class, java.io.InputStream.class).newInstance(env, stdin);
+                // Client commands take the environment (and Terraform's the prompt's input) when they can.
+                for (java.lang.reflect.Constructor<?> constructor : type.getConstructors()) {
+                    Class<?>[] parameters = constructor.getParameterTypes();
+                    if (java.util.Arrays.equals(parameters, new Class<?>[] {java.util.Map.class, java.io.InputStream.class})) {
+                        return type.cast(constructor.newInstance(env, stdin));
+                    }
+                    if (java.util.Arrays.equals(parameters, new Class<?>[] {java.util.Map.class})) {
+                        return type.cast(constructor.newInstance(env));
+                    }
                 }
                 return defaults.create(type);
             }

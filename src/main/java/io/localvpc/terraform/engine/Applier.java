@@ -84,7 +84,7 @@ public final class Applier {
         if (failures.isEmpty() || !plan.destroy()) {
             saveOutputs(plan.destroy());
         }
-        dropStaleDataSources();
+        dropStaleDataSources(plan.destroy() && failures.isEmpty());
         run.persist();
         return new Result(added.get(), changed.get(), destroyed.get(), List.copyOf(failures));
     }
@@ -314,11 +314,11 @@ public final class Applier {
         run.state().replaceOutputs(outputs);
     }
 
-    /** Data sources whose blocks are gone leave the state, as Terraform drops them. */
-    private void dropStaleDataSources() {
+    /** Data sources whose blocks are gone leave the state, and a complete destroy leaves none, as Terraform does. */
+    private void dropStaleDataSources(boolean all) {
         run.state().instances().keySet().stream()
                 .filter(a -> a.resource().mode() == ResourceAddress.Mode.DATA)
-                .filter(a -> !run.config().resources().containsKey(a.resource()))
+                .filter(a -> all || !run.config().resources().containsKey(a.resource()))
                 .forEach(a -> run.state().remove(a));
     }
 }
