@@ -3,7 +3,9 @@
 # (JVM start included) to its last line (the outputs), against a running
 # `java -jar target/localvpc.jar --ephemeral` server started fresh for every run (so every run
 # creates the whole hands-on from nothing). Prints each run and the median.
-# Usage: scripts/bench-apply.sh [runs]      (CDS=1 uses the class-data archive bin/localvpc uses)
+# The command is bin/localvpc, as users run it (class-data sharing archive, C1 only; the archive is
+# made by an untimed training run first). PLAIN=1 measures `java -jar target/localvpc.jar` instead.
+# Usage: scripts/bench-apply.sh [runs]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${1:-5}
@@ -16,11 +18,11 @@ SERVER=
 cleanup() { [ -z "$SERVER" ] || kill "$SERVER" 2>/dev/null || true; rm -rf "$WORK"; }
 trap cleanup EXIT
 
-JAVA_OPTS=()
-if [ -n "${CDS:-}" ]; then
-  # A dynamic AppCDS archive of the classes a plan/apply loads, made once by a training run.
-  ARCHIVE=target/localvpc-cli.jsa
-  JAVA_OPTS=(-XX:SharedArchiveFile="$ARCHIVE" -Xshare:auto)
+if [ -n "${PLAIN:-}" ]; then
+  LOCALVPC=(java -jar target/localvpc.jar)
+else
+  LOCALVPC=(bin/localvpc)
+  rm -f target/localvpc.jar.jsa
 fi
 
 times=()
@@ -29,8 +31,9 @@ for run in $(seq 1 "$RUNS"); do
   SERVER=$!
   until curl -sf "$AWS_ENDPOINT_URL/_localvpc/health" >/dev/null; do sleep 0.05; done
   rm -rf "$WORK/nat-gateway"; cp -r examples/nat-gateway "$WORK/"
-  if [ -n "${CDS:-}" ] && [ ! -f "$ARCHIVE" ]; then
-    java -XX:ArchiveClassesAtExit="$ARCHIVE" -jar target/localvpc.jar apply "$WORK/nat-gateway" -auto-approve >/dev/null 2>&1
+  if [ -z "${PLAIN:-}" ] && [ ! -f target/localvpc.jar.jsa ]; then
+    # Training run: bin/localvpc writes the class-data archive at its exit.
+    bin/localvpc apply "$WORK/nat-gateway" -auto-approve >/dev/null 2>&1
     kill "$SERVER"; wait "$SERVER" 2>/dev/null || true
     java -jar target/localvpc.jar --ephemeral --port "$PORT" 2>/dev/null &
     SERVER=$!
@@ -38,7 +41,7 @@ for run in $(seq 1 "$RUNS"); do
     rm -rf "$WORK/nat-gateway"; cp -r examples/nat-gateway "$WORK/"
   fi
   t0=$(date +%s%N)
-  java "${JAVA_OPTS[@]}" -jar target/localvpc.jar apply "$WORK/nat-gateway" -auto-approve > "$WORK/apply.log" 2>&1 \
+  "${LOCALVPC[@]}" apply "$WORK/nat-gateway" -auto-approve > "$WORK/apply.log" 2>&1 \
     || { cat "$WORK/apply.log" >&2; exit 1; }
   t1=$(date +%s%N)
   grep -q '^ec2_instance_id = "i-' "$WORK/apply.log" || { cat "$WORK/apply.log" >&2; exit 1; }
@@ -49,4 +52,4 @@ for run in $(seq 1 "$RUNS"); do
   SERVER=
 done
 median=$(printf '%s\n' "${times[@]}" | sort -n | sed -n "$(( (RUNS + 1) / 2 ))p")
-echo "localvpc apply examples/nat-gateway -auto-approve (ms): ${times[*]}  median $median"
+echo "${LOCALVPC[*]} apply examples/nat-gateway -auto-approve (ms): ${times[*]}  median $median"
