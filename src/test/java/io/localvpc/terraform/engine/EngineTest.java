@@ -136,6 +136,21 @@ class EngineTest {
     }
 
     @Test
+    void createBeforeDestroyCreatesTheReplacementFirst() throws IOException {
+        String config = "resource \"aws_box\" \"a\" {\n  name = \"a\"\n  kind = \"small\"\n"
+                + "  lifecycle {\n    create_before_destroy = true\n  }\n}\n"
+                + "resource \"aws_box\" \"b\" {\n  name   = \"b\"\n  parent = aws_box.a.id\n}\n";
+        applyAll(config);
+        provider.calls.clear();
+        Engine engine = engine(config.replace("\"small\"", "\"large\""));
+        Plan plan = engine.plan(false);
+        assertThat(PlanRenderer.render(plan)).contains("+/- create replacement and then destroy")
+                .contains("  # aws_box.a must be replaced\n+/- resource \"aws_box\" \"a\" {");
+        assertThat(engine.apply(plan).failures()).isEmpty();
+        assertThat(provider.calls).containsExactly("create a", "update b", "delete a");
+    }
+
+    @Test
     void ignoreChangesKeepsWhatStateHas() throws IOException {
         String config = TWO_BOXES.replace("tags = { Name = \"first\" }", "tags = { Name = \"first\" }\n  lifecycle {\n    ignore_changes = [tags]\n  }");
         applyAll(config);
