@@ -41,12 +41,15 @@ final class BodyRenderer {
         }
         List<String> shown = new ArrayList<>();
         int hidden = 0;
+        // Terraform aligns on the longest name of the block, hidden attributes included.
+        int width = 0;
         for (String name : names) {
             Object b = before == null ? null : before.get(name);
             Object a = after == null ? null : after.get(name);
             if (b == null && a == null) {
                 continue;
             }
+            width = Math.max(width, name.length());
             boolean unchanged = before != null && after != null && Values.same(b, a);
             if (unchanged && hideUnchanged && !IDENTIFYING.contains(name)) {
                 hidden++;
@@ -54,7 +57,6 @@ final class BodyRenderer {
                 shown.add(name);
             }
         }
-        int width = shown.stream().mapToInt(String::length).max().orElse(0);
         for (String name : shown) {
             Attribute attribute = schema.attributes().get(name);
             boolean sensitive = attribute != null && attribute.sensitive();
@@ -116,15 +118,27 @@ final class BodyRenderer {
 
     /** A value on one line when primitive or unknown, else opened here and closed at this level. */
     private void value(int level, String symbol, String prefix, Object value, String elementSymbol, String note) {
+        value(level, symbol, prefix, value, elementSymbol, note, false);
+    }
+
+    /** {@code json}: the value was decoded from a JSON string, so object keys are shown as jsonencode shows them. */
+    private void value(int level, String symbol, String prefix, Object value, String elementSymbol, String note, boolean json) {
+        Object decoded = value instanceof String text ? JsonStrings.decode(text) : null;
+        if (decoded != null) {
+            lines.line(level, symbol, prefix + "jsonencode(");
+            value(level + 1, "", "", decoded, elementSymbol, "", true);
+            lines.line(level, "", ")" + note);
+            return;
+        }
         if (value instanceof Map<?, ?> map) {
             if (map.isEmpty()) {
                 lines.line(level, symbol, prefix + "{}" + note);
                 return;
             }
             lines.line(level, symbol, prefix + "{");
-            int width = map.keySet().stream().mapToInt(k -> Literals.key(k.toString()).length()).max().orElse(0);
-            map.forEach((k, v) -> value(level + 1, elementSymbol, pad(Literals.key(k.toString()), width) + " = ", v,
-                    elementSymbol, ""));
+            java.util.function.Function<Object, String> key = k -> json ? JsonStrings.key(k.toString()) : Literals.key(k.toString());
+            int width = map.keySet().stream().mapToInt(k -> key.apply(k).length()).max().orElse(0);
+            map.forEach((k, v) -> value(level + 1, elementSymbol, pad(key.apply(k), width) + " = ", v, elementSymbol, "", json));
             lines.line(level, "", "}" + note);
         } else if (value instanceof List<?> list) {
             if (list.isEmpty()) {
@@ -133,7 +147,7 @@ final class BodyRenderer {
             }
             lines.line(level, symbol, prefix + "[");
             for (Object element : list) {
-                value(level + 1, elementSymbol, "", element, elementSymbol, "");
+                value(level + 1, elementSymbol, "", element, elementSymbol, "", json);
                 lines.appendToLast(",");
             }
             lines.line(level, "", "]" + note);
