@@ -14,7 +14,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -220,12 +219,5 @@ public final class InputVariables {
                         validation.condition().range());
             }
         }
-    }
-
-    /** Names of variables set in {@code values} that are sensitive, to hide them in outputs. */
-    public static List<String> sensitive(Configuration config) {
-        List<String> out = new ArrayList<>();
-        config.variables().values().stream().filter(VariableConfig::sensitive).forEach(v -> out.add(v.name()));
-        return out;
     }
 }

@@ -33,7 +33,7 @@ final class JsonStrings {
     private static Object plain(JsonNode node) {
         if (node.isObject()) {
             Map<String, Object> out = new TreeMap<>();
-            node.fields().forEachRemaining(e -> out.put(e.getKey(), plain(e.getValue())));
+            node.properties().forEach(e -> out.put(e.getKey(), plain(e.getValue())));
             return out;
         }
         if (node.isArray()) {

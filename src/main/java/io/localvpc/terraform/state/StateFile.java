@@ -89,7 +89,7 @@ public final class StateFile {
                 }
             }
             Map<String, OutputState> outputs = new LinkedHashMap<>();
-            root.path("outputs").fields().forEachRemaining(e -> outputs.put(e.getKey(), new OutputState(
+            root.path("outputs").properties().forEach(e -> outputs.put(e.getKey(), new OutputState(
                     plain(e.getValue().get("value")), plain(e.getValue().get("type")), e.getValue().path("sensitive").asBoolean())));
             state.replaceOutputs(outputs);
             return state;
@@ -191,7 +191,7 @@ public final class StateFile {
         }
         if (node.isObject()) {
             Map<String, Object> out = new LinkedHashMap<>();
-            node.fields().forEachRemaining(e -> out.put(e.getKey(), plain(e.getValue())));
+            node.properties().forEach(e -> out.put(e.getKey(), plain(e.getValue())));
             return out;
         }
         if (node.isArray()) {
