@@ -7,6 +7,7 @@ import java.util.List;
 final class Access {
 
     private static final String NO_ELEMENT = "The given key does not identify an element in this collection value";
+    private static final String TOO_LARGE = NO_ELEMENT + ": the given index is greater than or equal to the length of the collection.";
 
     private Access() {}
 
@@ -102,16 +103,14 @@ final class Access {
         }
         List<Value> elements = v.elements();
         if (n.compareTo(BigDecimal.valueOf(elements.size())) >= 0) {
-            throw new HclException("Invalid index",
-                    NO_ELEMENT + ": the given index is greater than or equal to the length of the collection.", where);
+            throw new HclException("Invalid index", TOO_LARGE, where);
         }
         return elements.get(n.intValueExact());
     }
 
     private static Type tupleElement(TupleType tuple, BigDecimal n, SourceRange where) {
         if (n.compareTo(BigDecimal.valueOf(tuple.elements().size())) >= 0) {
-            throw new HclException("Invalid index",
-                    NO_ELEMENT + ": the given index is greater than or equal to the length of the collection.", where);
+            throw new HclException("Invalid index", TOO_LARGE, where);
         }
         return tuple.elements().get(n.intValueExact());
     }

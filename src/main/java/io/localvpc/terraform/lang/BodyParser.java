@@ -86,8 +86,10 @@ final class BodyParser {
 
     private Block block(Token type) {
         List<String> labels = new ArrayList<>();
+        SourceRange header = type.range();
         while (in.at(TokenType.OQUOTE) || in.at(TokenType.IDENT)) {
             labels.add(label(in.next()));
+            header = header.to(in.previousRange());
         }
         Token open = in.peek();
         if (!open.is(TokenType.LBRACE)) {
@@ -97,7 +99,7 @@ final class BodyParser {
         in.next();
         Body body = in.at(TokenType.NEWLINE) ? body(open) : singleLineBody(open);
         Token close = in.next(); // the "}" that body() stopped at
-        return new Block(type.text(), labels, body, type.range(), type.range().to(close.range()));
+        return new Block(type.text(), labels, body, type.range(), type.range().to(close.range()), header);
     }
 
     private String label(Token t) {

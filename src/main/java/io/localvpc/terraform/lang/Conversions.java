@@ -74,13 +74,13 @@ public final class Conversions {
             }
             return Value.number(n);
         } else if (target == Type.BOOL && payload instanceof String s) {
-            if (s.equals("true")) {
-                return Value.TRUE;
-            }
-            if (s.equals("false")) {
-                return Value.FALSE;
-            }
-            throw new ConversionException("a bool is required");
+            return switch (s) {
+                case "true", "1" -> Value.TRUE;
+                case "false", "0" -> Value.FALSE;
+                default -> throw new ConversionException(s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false")
+                        ? "a bool is required; to convert from string, use lowercase \"" + s.toLowerCase(java.util.Locale.ROOT) + "\""
+                        : "a bool is required");
+            };
         }
         throw mismatch(target);
     }

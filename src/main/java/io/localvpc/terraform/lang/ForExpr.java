@@ -58,15 +58,7 @@ record ForExpr(String keyVar, String valueVar, Expression collection, Expression
         if (condition == null) {
             return true;
         }
-        Value v = condition.evaluate(c);
-        if (v.isNull()) {
-            throw new HclException("Condition is null", "The value of the 'if' clause must not be null.", condition.range());
-        }
-        try {
-            v = v.convert(Type.BOOL);
-        } catch (IllegalArgumentException e) {
-            throw new HclException("Invalid 'for' condition", "The 'if' clause value is invalid: " + e.getMessage() + ".", condition.range());
-        }
+        Value v = Conditions.FOR_IF.check(condition.evaluate(c), condition);
         return v.isKnown() ? v.asBool() : null;
     }
 

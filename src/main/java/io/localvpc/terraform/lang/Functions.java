@@ -5,6 +5,7 @@ import io.localvpc.terraform.lang.functions.CollectionFunctions;
 import io.localvpc.terraform.lang.functions.ConversionFunctions;
 import io.localvpc.terraform.lang.functions.EncodingFunctions;
 import io.localvpc.terraform.lang.functions.FileFunctions;
+import io.localvpc.terraform.lang.functions.MapFunctions;
 import io.localvpc.terraform.lang.functions.Function;
 import io.localvpc.terraform.lang.functions.NumericFunctions;
 import io.localvpc.terraform.lang.functions.SetFunctions;
@@ -30,6 +31,7 @@ public final class Functions {
         add(all, NumericFunctions.all());
         add(all, StringFunctions.all());
         add(all, CollectionFunctions.all());
+        add(all, MapFunctions.all());
         add(all, SetFunctions.all());
         add(all, ConversionFunctions.all());
         add(all, EncodingFunctions.all());

@@ -150,13 +150,25 @@ final class Lexer {
         };
         if (type == null) {
             advanceCodePoint();
-            String detail = c == '\''
-                    ? "Single quotes are not valid. Use double quotes (\") to enclose strings."
-                    : "This character is not used within the language.";
-            throw new HclException("Invalid character", detail, range(start));
+            throw unusable(c, range(start));
         }
         advance(type.symbol.length());
         emit(type, type.symbol, start, here());
+    }
+
+    /** HCL's explanations for characters people try from other languages. */
+    private static HclException unusable(char c, SourceRange where) {
+        return switch (c) {
+            case '&', '|' -> new HclException("Unsupported operator", "Bitwise operators are not supported. Did you mean to use \""
+                    + c + c + "\"?", where);
+            case '^' -> new HclException("Unsupported operator", "Bitwise operators are not supported.", where);
+            case '\'' -> new HclException("Invalid character", "Single quotes are not valid. Use double quotes (\") to enclose strings.", where);
+            case ';' -> new HclException("Invalid character", "The \";\" character is not valid. Use newlines to separate arguments and "
+                    + "blocks, and commas to separate items in collection values.", where);
+            case '`' -> new HclException("Invalid character", "The \"`\" character is not valid. To create a multi-line string, use the "
+                    + "\"heredoc\" syntax, like \"<<EOT\".", where);
+            default -> new HclException("Invalid character", "This character is not used within the language.", where);
+        };
     }
 
     private void blockComment(SourcePos start) {

@@ -109,10 +109,9 @@ final class TemplateParser {
     private static void stripIndentation(List<Item> items) {
         int common = Integer.MAX_VALUE;
         for (Item item : items) {
-            if (item instanceof Text t && t.lineStart() && !t.text().toString().isBlank()) {
+            // A blank line does not count, but whitespace before a sequence on the same line does.
+            if (item instanceof Text t && t.lineStart() && !(t.text().toString().isBlank() && t.text().toString().endsWith("\n"))) {
                 common = Math.min(common, indentation(t.text()));
-            } else if (item instanceof Text t && t.lineStart() && !t.text().toString().endsWith("\n")) {
-                common = Math.min(common, indentation(t.text())); // whitespace before a sequence still counts
             }
         }
         if (common == Integer.MAX_VALUE) {

@@ -52,15 +52,7 @@ sealed interface TemplatePart {
     record If(Expression condition, List<TemplatePart> then, List<TemplatePart> otherwise) implements TemplatePart {
         @Override
         public boolean render(EvalContext context, StringBuilder out) {
-            Value c = condition.evaluate(context);
-            if (c.isNull()) {
-                throw new HclException("Invalid template if condition", "The condition value is null. Conditions must either be true or false.", condition.range());
-            }
-            try {
-                c = c.convert(Type.BOOL);
-            } catch (IllegalArgumentException e) {
-                throw new HclException("Invalid template if condition", "The condition expression must be of type bool.", condition.range());
-            }
+            Value c = Conditions.TEMPLATE_IF.check(condition.evaluate(context), condition);
             if (!c.isKnown()) {
                 return false;
             }

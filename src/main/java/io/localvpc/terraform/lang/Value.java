@@ -89,7 +89,7 @@ public final class Value {
 
     /** A map; the values are unified to one element type; keys are kept in lexical order. */
     public static Value map(Map<String, Value> entries) {
-        Type element = Conversions.unifyOrFail(new ArrayList<>(types(new ArrayList<>(entries.values()))), "map");
+        Type element = Conversions.unifyOrFail(types(new ArrayList<>(entries.values())), "map");
         return mapOf(element, entries);
     }
 

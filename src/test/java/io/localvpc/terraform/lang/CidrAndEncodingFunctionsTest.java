@@ -24,7 +24,7 @@ class CidrAndEncodingFunctionsTest {
         assertThat(error("cidrsubnet(\"10.0.0.0/30\", 4, 0)").detail())
                 .isEqualTo("Call to function \"cidrsubnet\" failed: insufficient address space to extend prefix of 30 by 4.");
         assertThat(error("cidrsubnet(\"10.0.0.0/16\", 2, 4)").detail()).contains("prefix extension of 2 does not accommodate a subnet numbered 4");
-        assertThat(error("cidrsubnet(\"10.0.0/16\", 8, 0)").detail()).isEqualTo("Invalid value for \"prefix\" parameter: invalid CIDR address: 10.0.0/16.");
+        assertThat(error("cidrsubnet(\"10.0.0/16\", 8, 0)").detail()).isEqualTo("Call to function \"cidrsubnet\" failed: invalid CIDR expression: invalid CIDR address: 10.0.0/16.");
     }
 
     @Test
@@ -47,6 +47,8 @@ class CidrAndEncodingFunctionsTest {
                 .isEqualTo("[\"fd00:fd12:3456:7800::/72\",\"fd00:fd12:3456:7800:100::/72\",\"fd00:fd12:3456:7800:200::/72\","
                         + "\"fd00:fd12:3456:7800:300::/88\"]");
         assertThat(error("cidrsubnets(\"10.0.0.0/24\", 1, 1, 1)").detail()).contains("not enough remaining address space");
+        assertThat(error("cidrsubnets(\"10.0.0.0/24\", 0)").detail()).isEqualTo("Invalid value for \"newbits\" parameter: must extend prefix by at least one bit.");
+        assertThat(error("cidrsubnets(\"nope\", 1)").detail()).isEqualTo("Invalid value for \"prefix\" parameter: invalid CIDR expression: invalid CIDR address: nope.");
     }
 
     @Test

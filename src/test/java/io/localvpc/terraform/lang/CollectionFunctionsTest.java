@@ -20,7 +20,7 @@ class CollectionFunctionsTest {
         assertThat(eval("length({a = 1})")).isEqualTo(num(1));
         assertThat(eval("length(\"héllo👋\")")).isEqualTo(num(6));
         assertThat(eval("length(toset([\"a\", \"a\"]))")).isEqualTo(num(1));
-        assertThat(error("length(5)").detail()).isEqualTo("Invalid value for \"value\" parameter: collection must be a list, a map or a tuple.");
+        assertThat(error("length(5)").detail()).isEqualTo("Call to function \"length\" failed: argument must be a string, a collection type, or a structural type.");
     }
 
     @Test
@@ -31,6 +31,8 @@ class CollectionFunctionsTest {
         assertThat(eval("lookup({a = \"ay\", b = \"bee\"}, \"a\", \"what?\")")).isEqualTo(Hcl.str("ay"));
         assertThat(eval("lookup({a = \"ay\", b = \"bee\"}, \"c\", \"what?\")")).isEqualTo(Hcl.str("what?"));
         assertThat(error("lookup({a = 1}, \"c\")").detail()).contains("lookup failed to find key \"c\"");
+        assertThat(eval("lookup(tomap({a = 1}), \"c\", \"2\")")).isEqualTo(num(2));
+        assertThat(error("lookup(tomap({a = 1}), \"c\", [])").summary()).isEqualTo("Invalid function argument");
         assertThat(eval("index([\"a\", \"b\", \"c\"], \"b\")")).isEqualTo(num(1));
         assertThat(error("index([\"a\"], \"z\")").detail()).contains("item not found");
         assertThat(eval("contains([\"a\", \"b\"], \"a\")")).isEqualTo(Value.TRUE);
@@ -51,6 +53,9 @@ class CollectionFunctionsTest {
         assertThat(json("values({a = 3, c = 2, d = 1})")).isEqualTo("[3,2,1]");
         assertThat(json("zipmap([\"a\", \"b\"], [1, 2])")).isEqualTo("{\"a\":1,\"b\":2}");
         assertThat(error("zipmap([\"a\"], [1, 2])").detail()).contains("number of keys (1) does not match number of values (2)");
+        assertThat(json("transpose({a = [\"1\", \"2\"], b = [\"2\", \"3\"], c = [\"1\"]})"))
+                .isEqualTo("{\"1\":[\"a\",\"c\"],\"2\":[\"a\",\"b\"],\"3\":[\"b\"]}");
+        assertThat(eval("keys(var.u)", Map.of("var", Hcl.obj("u", Value.unknown(Type.DYNAMIC))))).isEqualTo(Value.unknown(Type.list(Type.STRING)));
     }
 
     @Test

@@ -19,6 +19,8 @@ class ExpressionTest {
     void literals() {
         assertThat(eval("42")).isEqualTo(num(42));
         assertThat(eval("1.5e3").asNumber()).isEqualByComparingTo("1500");
+        assertThat(eval("2E-2").asNumber()).isEqualByComparingTo("0.02");
+        assertThat(eval("1e+2").asNumber()).isEqualByComparingTo("100");
         assertThat(eval("true")).isEqualTo(Value.TRUE);
         assertThat(eval("null").isNull()).isTrue();
         assertThat(eval("\"s\"")).isEqualTo(str("s"));
@@ -83,6 +85,10 @@ class ExpressionTest {
         assertThat(error("null ? 1 : 2").summary()).isEqualTo("Null condition");
         assertThat(error("1 ? 1 : 2").summary()).isEqualTo("Incorrect condition type");
         assertThat(eval("true ? [\"a\"] : tolist([])").type()).isEqualTo(Type.list(Type.STRING));
+        // the branch not taken may fail: it is evaluated for its type only
+        Map<String, Value> vars = Map.of("var", obj("x", Value.NULL));
+        assertThat(eval("var.x != null ? var.x.name : \"default\"", vars)).isEqualTo(str("default"));
+        assertThat(error("var.x == null ? var.x.name : \"default\"", vars).summary()).isEqualTo("Attempt to get attribute from null value");
     }
 
     @Test

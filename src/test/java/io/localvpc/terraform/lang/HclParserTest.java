@@ -47,6 +47,7 @@ class HclParserTest {
         assertThat(vpc.body().attribute("cidr_block")).isPresent();
         assertThat(vpc.range().start().line()).isEqualTo(5);
         assertThat(vpc.range().end().line()).isEqualTo(10);
+        assertThat(vpc.defRange().toString()).isEqualTo("main.tf:5,1-26");
         assertThat(body.blocks("terraform").get(0).body().blocks("required_providers")).hasSize(1);
     }
 
@@ -101,7 +102,7 @@ class HclParserTest {
         assertThat(x.nameRange().start()).extracting(SourcePos::line, SourcePos::column).containsExactly(3, 1);
         Attribute name = body.attribute("name").orElseThrow();
         assertThat(name.expression().range().end().column()).isEqualTo(13); // "日本🎉" is 5 characters with quotes, from column 8
-        Diagnostic bad = syntaxError("s = \"日本🎉\" ^\n");
+        Diagnostic bad = syntaxError("s = \"日本🎉\" @\n");
         assertThat(bad.summary()).isEqualTo("Invalid character");
         assertThat(bad.subject().start().column()).isEqualTo(11);
     }
@@ -128,6 +129,45 @@ class HclParserTest {
     }
 
     @Test
+    void windowsLineEndingsEmptyFilesAndTrailingComments() {
+        Body crlf = parse("a = 1\r\nb = <<EOT\r\nx\r\nEOT\r\nc {\r\n}\r\n");
+        assertThat(crlf.attributes()).extracting(Attribute::name).containsExactly("a", "b");
+        assertThat(crlf.blocks()).hasSize(1);
+        assertThat(parse("").attributes()).isEmpty();
+        assertThat(parse("# nothing but a comment").blocks()).isEmpty();
+        assertThat(parse("a = 1 # no newline at the end").attribute("a")).isPresent();
+        assertThat(parse("a = <<EOT\nx\nEOT").attribute("a").orElseThrow().expression().evaluate(Hcl.context(Map.of())).asString())
+                .isEqualTo("x\n");
+    }
+
+    @Test
+    void commentsAndNewlinesInsideBracketsAndObjects() {
+        Body body = parse("""
+                list = [
+                  # first
+                  1, // one
+                  /* two */ 2,
+                ]
+                obj = {
+                  a = 1, # trailing comma and comment
+                  b = 2
+
+                  c = [for x in [1, 2] :
+                    x * 10
+                    if x > 1]
+                }
+                call = merge(
+                  { x = 1 },
+                  { y = 2 },
+                )
+                """);
+        EvalContext ctx = Hcl.context(Map.of());
+        assertThat(body.attribute("list").orElseThrow().expression().evaluate(ctx).elements()).hasSize(2);
+        assertThat(body.attribute("obj").orElseThrow().expression().evaluate(ctx).attributes()).containsOnlyKeys("a", "b", "c");
+        assertThat(body.attribute("call").orElseThrow().expression().evaluate(ctx).attributes()).containsOnlyKeys("x", "y");
+    }
+
+    @Test
     void stringEscapes() {
         assertThat(Hcl.eval("\"a\\nb\\t\\\"q\\\" \\\\ \\u00e9 \\U0001F600 $${x} %%{y}\"").asString())
                 .isEqualTo("a\nb\t\"q\" \\ é 😀 ${x} %{y}");
@@ -144,6 +184,11 @@ class HclParserTest {
         assertThat(syntaxError("x = 1 y = 2\n").summary()).isEqualTo("Missing newline after argument");
         assertThat(syntaxError("x = \n").summary()).isEqualTo("Invalid expression");
         assertThat(syntaxError("x = 'single'\n").detail()).contains("Single quotes are not valid");
+        assertThat(syntaxError("x = a & b\n")).satisfies(d -> {
+            assertThat(d.summary()).isEqualTo("Unsupported operator");
+            assertThat(d.detail()).isEqualTo("Bitwise operators are not supported. Did you mean to use \"&&\"?");
+        });
+        assertThat(syntaxError("x = 1;\n").detail()).startsWith("The \";\" character is not valid.");
         assertThat(syntaxError("= 1\n").summary()).isEqualTo("Argument or block definition required");
         assertThat(syntaxError("x 1\n").summary()).isEqualTo("Argument or block definition required");
         assertThat(syntaxError("x = 1\nx = 2\n")).satisfies(d -> {

@@ -31,6 +31,8 @@ class ValueAndConversionTest {
         assertThat(str("false").convert(Type.BOOL)).isEqualTo(Value.FALSE);
         assertThatThrownBy(() -> str("abc").convert(Type.NUMBER)).hasMessage("a number is required");
         assertThatThrownBy(() -> str("yes").convert(Type.BOOL)).hasMessage("a bool is required");
+        assertThatThrownBy(() -> str("True").convert(Type.BOOL)).hasMessage("a bool is required; to convert from string, use lowercase \"true\"");
+        assertThat(str("1").convert(Type.BOOL)).isEqualTo(Value.TRUE);
         assertThatThrownBy(() -> num(1).convert(Type.BOOL)).hasMessage("bool required");
         assertThatThrownBy(() -> eval("[1]").convert(Type.STRING)).hasMessage("string required");
     }

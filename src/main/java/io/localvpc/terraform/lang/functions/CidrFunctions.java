@@ -16,7 +16,7 @@ public final class CidrFunctions {
         return List.of(
                 StrictFunction.named("cidrsubnet").param("prefix", Type.STRING).param("newbits", Type.NUMBER).param("netnum", Type.NUMBER)
                         .returns(Type.STRING).body(a -> {
-                            IpPrefix prefix = prefix(a);
+                            IpPrefix prefix = prefix(a, false);
                             int newbits = Args.integer(a, 1);
                             BigInteger netnum = a.get(2).asNumber().toBigInteger();
                             return Value.string(subnet(prefix, newbits, netnum).toString());
@@ -24,7 +24,7 @@ public final class CidrFunctions {
                 StrictFunction.named("cidrsubnets").param("prefix", Type.STRING).variadic("newbits", Type.NUMBER)
                         .returns(Type.list(Type.STRING)).body(CidrFunctions::subnets),
                 StrictFunction.named("cidrhost").param("prefix", Type.STRING).param("hostnum", Type.NUMBER).returns(Type.STRING).body(a -> {
-                    IpPrefix prefix = prefix(a);
+                    IpPrefix prefix = prefix(a, false);
                     BigInteger hostnum = a.get(1).asNumber().toBigInteger();
                     BigInteger offset = hostnum.signum() < 0 ? prefix.size().add(hostnum) : hostnum;
                     if (offset.signum() < 0 || offset.compareTo(prefix.size()) >= 0) {
@@ -33,7 +33,7 @@ public final class CidrFunctions {
                     return Value.string(prefix.format(prefix.address().add(offset)));
                 }),
                 StrictFunction.named("cidrnetmask").param("prefix", Type.STRING).returns(Type.STRING).body(a -> {
-                    IpPrefix prefix = prefix(a);
+                    IpPrefix prefix = prefix(a, false);
                     if (prefix.bits() != 32) {
                         throw FunctionException.failed("IPv6 addresses cannot have a netmask: " + a.get(0).asString());
                     }
@@ -42,11 +42,13 @@ public final class CidrFunctions {
                 }));
     }
 
-    private static IpPrefix prefix(List<Value> a) {
+    /** The prefix argument; Terraform reports a bad one as the call failing, except cidrsubnets (an argument error). */
+    private static IpPrefix prefix(List<Value> a, boolean asArgumentError) {
         try {
             return IpPrefix.parse(a.get(0).asString());
         } catch (IllegalArgumentException e) {
-            throw FunctionException.argument(0, e.getMessage());
+            String message = "invalid CIDR expression: " + e.getMessage();
+            throw asArgumentError ? FunctionException.argument(0, message) : FunctionException.failed(message);
         }
     }
 
@@ -63,14 +65,20 @@ public final class CidrFunctions {
 
     /** Consecutive subnets of the given sizes, each aligned to its own size, as Terraform allocates them. */
     private static Value subnets(List<Value> a) {
-        IpPrefix prefix = prefix(a);
+        IpPrefix prefix = prefix(a, true);
         BigInteger end = prefix.address().add(prefix.size());
         BigInteger next = prefix.address();
         List<Value> out = new ArrayList<>();
         for (int i = 1; i < a.size(); i++) {
             int newbits = Args.integer(a, i);
             int length = prefix.length() + newbits;
-            if (newbits < 1 || length > prefix.bits()) {
+            if (newbits < 1) {
+                throw FunctionException.argument(i, "must extend prefix by at least one bit");
+            }
+            if (newbits > 32) {
+                throw FunctionException.argument(i, "may not extend prefix by more than 32 bits");
+            }
+            if (length > prefix.bits()) {
                 throw FunctionException.argument(i, "would extend prefix to " + length + " bits, which is too long for an IPv"
                         + (prefix.bits() == 32 ? "4" : "6") + " address");
             }

@@ -2,7 +2,6 @@ package io.localvpc.terraform.lang.functions;
 
 import io.localvpc.terraform.lang.Conversions;
 import io.localvpc.terraform.lang.ListType;
-import io.localvpc.terraform.lang.MapType;
 import io.localvpc.terraform.lang.SetType;
 import io.localvpc.terraform.lang.TupleType;
 import io.localvpc.terraform.lang.Type;
@@ -10,12 +9,10 @@ import io.localvpc.terraform.lang.Value;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 
-/** length, element, lookup, merge, concat, keys, values, coalesce, range, zipmap, flatten, slice, sort and the list helpers. */
+/** Functions on lists, tuples and sets: length, element, concat, coalesce, range, flatten, slice, sort and the other list helpers. */
 public final class CollectionFunctions {
 
     private static final Param ANY_COLLECTION = Param.of("list", Type.DYNAMIC).unknownElements();
@@ -37,19 +34,7 @@ public final class CollectionFunctions {
                     }
                     return elements.get(index % elements.size()); // element() wraps around, unlike [i]
                 }),
-                StrictFunction.named("lookup").param(Param.of("inputMap", Type.DYNAMIC).unknownElements()).param("key", Type.STRING)
-                        .variadic(Param.of("default", Type.DYNAMIC).nullable().unknownElements()).body(CollectionFunctions::lookup),
-                StrictFunction.named("merge").variadic(Param.of("maps", Type.DYNAMIC).nullable().unknownElements()).body(CollectionFunctions::merge),
                 StrictFunction.named("concat").variadic(Param.of("seqs", Type.DYNAMIC).unknownElements()).body(CollectionFunctions::concat),
-                StrictFunction.named("keys").param(Param.of("inputMap", Type.DYNAMIC).unknownElements()).body(a -> {
-                    requireMapping(a.get(0), 0);
-                    return Value.listOf(Type.STRING, a.get(0).attributes().keySet().stream().map(Value::string).toList());
-                }),
-                StrictFunction.named("values").param(Param.of("mapping", Type.DYNAMIC).unknownElements()).body(a -> {
-                    requireMapping(a.get(0), 0);
-                    List<Value> values = new ArrayList<>(a.get(0).attributes().values());
-                    return a.get(0).type() instanceof MapType m ? Value.listOf(m.element(), values) : Value.tuple(values);
-                }),
                 StrictFunction.named("coalesce").variadic(Param.of("vals", Type.DYNAMIC).nullable().anyUnknown()).body(CollectionFunctions::coalesce),
                 StrictFunction.named("coalescelist").variadic(Param.of("vals", Type.DYNAMIC).nullable().unknownElements()).body(a -> {
                     for (int i = 0; i < a.size(); i++) {
@@ -60,8 +45,6 @@ public final class CollectionFunctions {
                     throw FunctionException.failed("no non-null arguments");
                 }),
                 StrictFunction.named("range").variadic("params", Type.NUMBER).returns(Type.list(Type.NUMBER)).body(CollectionFunctions::range),
-                StrictFunction.named("zipmap").param("keys", Type.list(Type.STRING)).param(Param.of("values", Type.DYNAMIC).unknownElements())
-                        .body(CollectionFunctions::zipmap),
                 StrictFunction.named("flatten").param(ANY_COLLECTION).body(a -> {
                     List<Value> out = new ArrayList<>();
                     return flatten(Args.sequence(a, 0, "can only flatten lists, sets and tuples"), out) ? Value.tuple(out) : Value.unknown(Type.DYNAMIC);
@@ -71,6 +54,9 @@ public final class CollectionFunctions {
                 StrictFunction.named("contains").param("list", Type.DYNAMIC).param(Param.of("value", Type.DYNAMIC).nullable()).returns(Type.BOOL)
                         .body(a -> Value.bool(indexOf(a) >= 0)),
                 StrictFunction.named("index").param("list", Type.DYNAMIC).param("value", Type.DYNAMIC).returns(Type.NUMBER).body(a -> {
+                    if (Args.sequence(a, 0, "argument must be a list or tuple").isEmpty()) {
+                        throw FunctionException.failed("cannot search an empty list");
+                    }
                     int i = indexOf(a);
                     if (i < 0) {
                         throw FunctionException.failed("item not found");
@@ -114,7 +100,7 @@ public final class CollectionFunctions {
             return Value.number(v.asString().codePointCount(0, v.asString().length()));
         }
         if (!t.isSequence() && !t.isMapping()) {
-            throw FunctionException.argument(0, "collection must be a list, a map or a tuple");
+            throw FunctionException.failed("argument must be a string, a collection type, or a structural type");
         }
         if (t instanceof SetType && !v.isWhollyKnown()) {
             return Value.unknown(Type.NUMBER); // unknown elements may turn out equal and collapse
@@ -122,38 +108,7 @@ public final class CollectionFunctions {
         return Value.number(v.length());
     }
 
-    private static Value lookup(List<Value> a) {
-        requireMapping(a.get(0), 0);
-        if (a.size() > 3) {
-            throw FunctionException.failed("lookup() takes no more than three arguments");
-        }
-        Value found = a.get(0).attributes().get(a.get(1).asString());
-        if (found != null) {
-            return found;
-        }
-        if (a.size() == 3) {
-            return a.get(2);
-        }
-        throw FunctionException.failed("lookup failed to find key " + io.localvpc.terraform.lang.Strings.quote(a.get(1).asString()));
-    }
 
-    private static Value merge(List<Value> a) {
-        Map<String, Value> merged = new LinkedHashMap<>();
-        boolean allMaps = true;
-        for (int i = 0; i < a.size(); i++) {
-            Value v = a.get(i);
-            if (v.isNull()) {
-                continue;
-            }
-            requireMapping(v, i);
-            allMaps &= v.type() instanceof MapType;
-            merged.putAll(v.attributes());
-        }
-        if (allMaps && Conversions.unify(merged.values().stream().map(Value::type).toList()) != null) {
-            return Value.map(merged);
-        }
-        return Value.object(merged);
-    }
 
     private static Value concat(List<Value> a) {
         List<Value> all = new ArrayList<>();
@@ -196,10 +151,10 @@ public final class CollectionFunctions {
             throw FunctionException.argument(2, "step must not be zero");
         }
         if (step.signum() < 0 && start.compareTo(end) < 0) {
-            throw FunctionException.argument(0, "must be greater than or equal to limit when step is negative");
+            throw FunctionException.argument(1, "end must be less than start when step is negative");
         }
         if (step.signum() > 0 && start.compareTo(end) > 0) {
-            throw FunctionException.argument(0, "must be less than or equal to limit when step is positive");
+            throw FunctionException.argument(1, "end must be greater than start when step is positive");
         }
         List<Value> out = new ArrayList<>();
         for (BigDecimal n = start; step.signum() > 0 ? n.compareTo(end) < 0 : n.compareTo(end) > 0; n = n.add(step)) {
@@ -212,21 +167,6 @@ public final class CollectionFunctions {
         return Value.listOf(Type.NUMBER, out);
     }
 
-    private static Value zipmap(List<Value> a) {
-        List<Value> keys = a.get(0).elements();
-        List<Value> values = Args.sequence(a, 1, "must be a list or tuple");
-        if (keys.size() != values.size()) {
-            throw FunctionException.failed("number of keys (" + keys.size() + ") does not match number of values (" + values.size() + ")");
-        }
-        Map<String, Value> out = new LinkedHashMap<>();
-        for (int i = 0; i < keys.size(); i++) {
-            if (keys.get(i).isNull()) {
-                throw FunctionException.argument(0, "element " + i + " is null; cannot use null as a map key");
-            }
-            out.put(keys.get(i).asString(), values.get(i));
-        }
-        return a.get(1).type() instanceof ListType l ? Value.mapOf(l.element(), out) : Value.object(out);
-    }
 
     /** Appends the leaves of nested sequences; false when an unknown sequence hides how many there are. */
     private static boolean flatten(List<Value> elements, List<Value> out) {
@@ -306,9 +246,4 @@ public final class CollectionFunctions {
         return element == null ? Value.tuple(elements) : Value.listOf(element, elements);
     }
 
-    private static void requireMapping(Value v, int index) {
-        if (!v.type().isMapping()) {
-            throw FunctionException.argument(index, "must be a map or object, got " + v.type().friendlyName());
-        }
-    }
 }

@@ -1,6 +1,7 @@
 package io.localvpc.terraform.lang.functions;
 
 import io.localvpc.terraform.lang.Numbers;
+import io.localvpc.terraform.lang.Strings;
 import io.localvpc.terraform.lang.Type;
 import io.localvpc.terraform.lang.Value;
 
@@ -63,7 +64,9 @@ final class FormatVerbs {
             used = Math.max(used, next);
         }
         if (used < args.size()) {
-            throw FunctionException.failed("too many arguments; only " + used + " used by format string");
+            // the format string is argument 0 of the call, so the first extra value is argument used + 1
+            throw FunctionException.argument(used + 1, used == 0 ? "too many arguments; no verbs in format string"
+                    : "too many arguments; only " + used + " used by format string");
         }
         return out.toString();
     }
@@ -140,7 +143,7 @@ final class FormatVerbs {
             case 'o' -> signed(spec, (spec.sharp ? "0" : "") + integer(spec, arg, index).toString(8));
             case 'x', 'X' -> hex(spec, arg, index);
             case 'e', 'E', 'f', 'F', 'g', 'G' -> signed(spec, floating(spec, convert(spec, arg, index, Type.NUMBER).asNumber()));
-            default -> throw FunctionException.failed("unrecognized format verb '" + spec.verb + "' in \"" + spec.text + "\" at " + spec.start);
+            default -> throw FunctionException.failed("unsupported format verb '" + spec.verb + "' in \"" + spec.text + "\" at offset " + spec.start);
         };
     }
 
@@ -234,30 +237,20 @@ final class FormatVerbs {
         return fill + s;
     }
 
-    /** Go's strconv.Quote, which %q uses: printable characters kept, the rest escaped. */
+    /** Go's strconv.Quote, which %q uses: printable characters kept, the rest escaped (\a, \x07 style for control bytes). */
     static String goQuote(String s) {
         StringBuilder out = new StringBuilder("\"");
-        s.codePoints().forEach(cp -> {
-            switch (cp) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                case 0x07 -> out.append("\\a");
-                case '\b' -> out.append("\\b");
-                case '\f' -> out.append("\\f");
-                case 0x0b -> out.append("\\v");
-                default -> {
-                    if (cp < 0x20 || cp == 0x7f) {
-                        out.append(String.format("\\x%02x", cp));
-                    } else if (Character.isISOControl(cp) || !Character.isDefined(cp)) {
-                        out.append(cp > 0xffff ? String.format("\\U%08x", cp) : String.format("\\u%04x", cp));
-                    } else {
-                        out.appendCodePoint(cp);
-                    }
-                }
-            }
+        Strings.escape(s, out, (text, i) -> {
+            char c = text.charAt(i);
+            return switch (c) {
+                case 0x07 -> "\\a";
+                case '\b' -> "\\b";
+                case '\f' -> "\\f";
+                case 0x0b -> "\\v";
+                case '\n', '\r', '\t' -> null;
+                default -> c < 0x20 || c == 0x7f ? String.format("\\x%02x", (int) c)
+                        : Character.isISOControl(c) ? String.format("\\u%04x", (int) c) : null;
+            };
         });
         return out.append('"').toString();
     }

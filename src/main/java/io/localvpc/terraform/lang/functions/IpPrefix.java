@@ -57,7 +57,8 @@ record IpPrefix(BigInteger address, int length, int bits) {
         }
         long value = 0;
         for (String p : parts) {
-            if (!p.matches("\\d{1,3}") || Integer.parseInt(p) > 255 || p.length() > 1 && p.startsWith("0")) {
+            // Terraform's address parser (a fork of an older Go net package) reads leading zeros as decimal
+            if (!p.matches("\\d{1,3}") || Integer.parseInt(p) > 255) {
                 throw new IllegalArgumentException("invalid CIDR address: " + cidr);
             }
             value = value << 8 | Integer.parseInt(p);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.localvpc.terraform.lang.Numbers;
+import io.localvpc.terraform.lang.Strings;
 import io.localvpc.terraform.lang.Type;
 import io.localvpc.terraform.lang.Value;
 
@@ -67,26 +68,11 @@ final class JsonCodec {
         }
     }
 
+    /** Go's encoder also escapes "<", ">", "&" and the two Unicode line separators. */
     private static void string(String s, StringBuilder out) {
         out.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                case '<', '>', '&', '\u2028', '\u2029' -> out.append(String.format("\\u%04x", (int) c));
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
+        Strings.escape(s, out, (text, i) -> "<>&\u2028\u2029".indexOf(text.charAt(i)) >= 0
+                ? String.format("\\u%04x", (int) text.charAt(i)) : null);
         out.append('"');
     }
 

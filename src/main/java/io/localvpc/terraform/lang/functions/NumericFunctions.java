@@ -25,7 +25,7 @@ public final class NumericFunctions {
                 StrictFunction.named("sum").param("list", Type.list(Type.NUMBER)).returns(Type.NUMBER).body(a -> {
                     List<Value> elements = a.get(0).elements();
                     if (elements.isEmpty()) {
-                        throw FunctionException.failed("cannot sum an empty list");
+                        throw FunctionException.argument(0, "cannot sum an empty list");
                     }
                     return Value.number(elements.stream().map(Value::asNumber).reduce(BigDecimal.ZERO, BigDecimal::add));
                 }),

@@ -89,12 +89,16 @@ public final class StringFunctions {
     private static Value formatlist(List<Value> a) {
         List<Value> args = a.subList(1, a.size());
         int length = -1;
+        int lengthChooser = 0;
         for (int i = 0; i < args.size(); i++) {
             Value v = args.get(i);
             if (!v.isNull() && v.type().isSequence()) {
                 if (length >= 0 && v.length() != length) {
-                    throw FunctionException.failed("argument " + (i + 1) + " has length " + v.length()
-                            + ", which is inconsistent with previous arguments of length " + length);
+                    throw FunctionException.argument(i + 1, "argument " + (i + 1) + " has length " + v.length()
+                            + ", which is inconsistent with argument " + lengthChooser + " of length " + length);
+                }
+                if (length < 0) {
+                    lengthChooser = i + 1;
                 }
                 length = v.length();
             }
@@ -180,21 +184,16 @@ public final class StringFunctions {
         return Value.string(substr.isEmpty() ? s : s.replace(substr, replacement));
     }
 
-    /** Offsets and lengths count characters; a negative offset counts from the end; length -1 means the rest. */
+    /**
+     * Offsets and lengths count characters; a negative offset counts from the end; length -1 means the
+     * rest. Offsets beyond either end are clamped (an empty string past the end), as cty does.
+     */
     private static Value substr(List<Value> a) {
         String s = a.get(0).asString();
         int total = s.codePointCount(0, s.length());
         int offset = Args.integer(a, 1);
         int length = Args.integer(a, 2);
-        if (offset < 0) {
-            offset += total;
-            if (offset < 0) {
-                throw FunctionException.argument(1, "offset must be between -" + total + " and " + total);
-            }
-        }
-        if (offset > total) {
-            throw FunctionException.argument(1, "offset must be between -" + total + " and " + total);
-        }
+        offset = Math.min(total, Math.max(0, offset < 0 ? offset + total : offset));
         int end = length < 0 ? total : Math.min(total, offset + length);
         return Value.string(s.substring(s.offsetByCodePoints(0, offset), s.offsetByCodePoints(0, end)));
     }
@@ -204,7 +203,7 @@ public final class StringFunctions {
         try {
             return Pattern.compile(regex.replace("(?P<", "(?<"));
         } catch (java.util.regex.PatternSyntaxException e) {
-            throw FunctionException.argument(0, "invalid regexp pattern: " + e.getDescription());
+            throw FunctionException.argument(0, "error parsing pattern: " + e.getDescription());
         }
     }
 }
