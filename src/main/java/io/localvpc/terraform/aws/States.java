@@ -8,6 +8,7 @@ import io.localvpc.terraform.provider.Schema;
 import io.localvpc.terraform.provider.Unknown;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,7 +90,7 @@ public final class States {
             return value;
         }
         List<Object> sorted = new ArrayList<>(list);
-        sorted.sort(java.util.Comparator.comparing(String::valueOf));
+        sorted.sort(Comparator.comparing(String::valueOf));
         return sorted;
     }
 

@@ -30,6 +30,7 @@ public final class AvailabilityZonesData implements DataSourceType {
             .optional("state", STRING)
             .computed("zone_ids", listOf(STRING))
             .block(DataSources.filterBlock())
+            .block(Timeouts.block("read"))
             .build();
 
     @Override

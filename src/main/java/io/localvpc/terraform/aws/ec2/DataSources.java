@@ -5,6 +5,7 @@ import static io.localvpc.terraform.provider.AttributeType.setOf;
 
 import io.localvpc.terraform.aws.Plain;
 import io.localvpc.terraform.aws.ResourceTags;
+import io.localvpc.terraform.aws.States;
 import io.localvpc.terraform.provider.NestedBlock;
 import io.localvpc.terraform.provider.ProviderException;
 import io.localvpc.terraform.provider.Schema;
@@ -78,6 +79,6 @@ final class DataSources {
 
     /** The configured values in schema order, every attribute and block present. */
     static Map<String, Object> values(Schema schema, Map<String, Object> config) {
-        return io.localvpc.terraform.aws.States.from(schema, config);
+        return States.from(schema, config);
     }
 }

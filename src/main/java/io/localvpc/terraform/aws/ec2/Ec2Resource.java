@@ -62,7 +62,7 @@ abstract class Ec2Resource implements ResourceType {
                 new ProviderException("reading " + label + " (" + id(state) + "): empty result"));
     }
 
-    /** The state right after create: {@code planned} with its id, read back. */
+    /** The state right after a create (or a change that gives a new id): {@code planned} with its id, read back. */
     Map<String, Object> created(AwsContext aws, Map<String, Object> planned, String id) {
         Map<String, Object> state = new LinkedHashMap<>(planned);
         state.put("id", id);

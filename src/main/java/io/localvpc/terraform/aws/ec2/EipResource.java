@@ -57,6 +57,7 @@ public final class EipResource extends Ec2Resource {
                 .optionalComputed("tags_all", mapOf(STRING))
                 // Deprecated in 5.x ("use domain attribute instead"), gone in 6.0.
                 .optionalComputedForceNew("vpc", BOOL)
+                .block(Timeouts.block("delete", "read", "update"))
                 .build());
     }
 

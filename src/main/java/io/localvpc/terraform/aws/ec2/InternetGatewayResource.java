@@ -33,6 +33,7 @@ public final class InternetGatewayResource extends Ec2Resource {
                 .optional("tags", mapOf(STRING))
                 .optionalComputed("tags_all", mapOf(STRING))
                 .optional("vpc_id", STRING)
+                .block(Timeouts.block("create", "delete", "update"))
                 .build());
     }
 
@@ -45,7 +46,7 @@ public final class InternetGatewayResource extends Ec2Resource {
         }
         String id = Errors.call(doing("creating", null), () -> aws.ec2().createInternetGateway(request.build()))
                 .internetGateway().internetGatewayId();
-        Waits.untilFound(aws, label + " (" + id + ") create", TIMEOUT, () -> Ec2Find.internetGateway(aws, id));
+        Waits.untilFound(aws, label + " (" + id + ") create", Timeouts.of(planned, "create", TIMEOUT), () -> Ec2Find.internetGateway(aws, id));
         String vpc = set(planned, "vpc_id");
         if (vpc != null) {
             attach(aws, id, vpc);
@@ -91,7 +92,7 @@ public final class InternetGatewayResource extends Ec2Resource {
         if (vpc != null) {
             detach(aws, id, vpc);
         }
-        Waits.retryOn(aws, TIMEOUT, Set.of("DependencyViolation"), () -> Errors.find(doing("deleting", id),
+        Waits.retryOn(aws, Timeouts.of(state, "delete", TIMEOUT), Set.of("DependencyViolation"), () -> Errors.find(doing("deleting", id),
                 Set.of("InvalidInternetGatewayID.NotFound"), () -> aws.ec2().deleteInternetGateway(r -> r.internetGatewayId(id))));
     }
 

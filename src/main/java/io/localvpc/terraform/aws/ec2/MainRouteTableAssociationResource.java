@@ -25,6 +25,7 @@ public final class MainRouteTableAssociationResource extends Ec2Resource {
                 .computed("original_route_table_id", STRING)
                 .required("route_table_id", STRING)
                 .requiredForceNew("vpc_id", STRING)
+                .block(Timeouts.block("create", "delete", "update"))
                 .build());
     }
 
@@ -55,9 +56,7 @@ public final class MainRouteTableAssociationResource extends Ec2Resource {
 
     @Override
     public Map<String, Object> update(AwsContext aws, Map<String, Object> prior, Map<String, Object> planned) {
-        Map<String, Object> state = new LinkedHashMap<>(planned);
-        state.put("id", RouteTableAssociationResource.replace(aws, label, id(prior), Plain.string(planned, "route_table_id")));
-        return reread(aws, state);
+        return created(aws, planned, RouteTableAssociationResource.replace(aws, label, id(prior), Plain.string(planned, "route_table_id")));
     }
 
     @Override

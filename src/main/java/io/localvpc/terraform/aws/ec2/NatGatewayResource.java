@@ -49,6 +49,7 @@ public final class NatGatewayResource extends Ec2Resource {
                 .requiredForceNew("subnet_id", STRING)
                 .optional("tags", mapOf(STRING))
                 .optionalComputed("tags_all", mapOf(STRING))
+                .block(Timeouts.block("create", "delete", "update"))
                 .build());
     }
 
@@ -86,7 +87,7 @@ public final class NatGatewayResource extends Ec2Resource {
             request.tagSpecifications(tags);
         }
         String id = Errors.call(doing("creating", null), () -> aws.ec2().createNatGateway(request.build())).natGateway().natGatewayId();
-        Waits.forState(aws, label + " (" + id + ") create", CREATE_TIMEOUT, () -> Ec2Find.natGateway(aws, id),
+        Waits.forState(aws, label + " (" + id + ") create", Timeouts.of(planned, "create", CREATE_TIMEOUT), () -> Ec2Find.natGateway(aws, id),
                 new Waits.States<>(NatGateway::stateAsString, Set.of("pending"), Set.of("available"),
                         n -> n.failureCode() + ": " + n.failureMessage()));
         return created(aws, planned, id);
@@ -137,7 +138,7 @@ public final class NatGatewayResource extends Ec2Resource {
                 () -> aws.ec2().deleteNatGateway(r -> r.natGatewayId(id))).isEmpty()) {
             return;
         }
-        Waits.forState(aws, label + " (" + id + ") delete", DELETE_TIMEOUT, () -> Ec2Find.natGateway(aws, id),
+        Waits.forState(aws, label + " (" + id + ") delete", Timeouts.of(state, "delete", DELETE_TIMEOUT), () -> Ec2Find.natGateway(aws, id),
                 new Waits.States<>(NatGateway::stateAsString, Set.of("deleting"), Set.of(), null));
     }
 }

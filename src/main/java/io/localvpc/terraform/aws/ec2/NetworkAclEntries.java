@@ -4,6 +4,7 @@ import io.localvpc.terraform.aws.Errors;
 import io.localvpc.terraform.aws.Plain;
 import io.localvpc.terraform.provider.AwsContext;
 import io.localvpc.terraform.provider.ProviderException;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -43,7 +44,7 @@ final class NetworkAclEntries {
             int number = Integer.parseInt(protocol);
             return number >= -1 && number <= 255 ? Optional.of(number) : Optional.empty();
         }
-        return Optional.ofNullable(PROTOCOLS.get(protocol.toLowerCase(java.util.Locale.ROOT)));
+        return Optional.ofNullable(PROTOCOLS.get(protocol.toLowerCase(Locale.ROOT)));
     }
 
     /** Two ways of writing the same protocol ({@code tcp} and {@code 6}) are no change. */

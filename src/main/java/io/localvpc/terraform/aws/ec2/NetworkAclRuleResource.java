@@ -60,7 +60,8 @@ public final class NetworkAclRuleResource extends Ec2Resource {
         boolean egress = Plain.bool(planned, "egress");
         int number = Plain.integer(planned, "rule_number");
         if (NetworkAclEntries.find(aws, acl, egress, number).isPresent()) {
-            throw new ProviderException(NetworkAclEntries.describe(acl, egress, number) + " already exists");
+            // The provider's own API-style error (5.x, SDK v1 awserr): code, colon, message.
+            throw new ProviderException("NetworkAclEntryAlreadyExists: " + NetworkAclEntries.describe(acl, egress, number) + " already exists");
         }
         NetworkAclEntries.create(aws, acl, egress, planned, "rule_number", "rule_action");
         return created(aws, planned, ProviderIds.networkAclRule(acl, number, egress, Plain.string(planned, "protocol")));

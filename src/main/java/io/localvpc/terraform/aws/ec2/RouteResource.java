@@ -47,6 +47,7 @@ public final class RouteResource extends Ec2Resource {
                 .optional("transit_gateway_id", STRING)
                 .optional("vpc_endpoint_id", STRING)
                 .optional("vpc_peering_connection_id", STRING)
+                .block(Timeouts.block("create", "delete", "update"))
                 .build();
     }
 
@@ -56,11 +57,13 @@ public final class RouteResource extends Ec2Resource {
         RouteFields.Destination destination = destination(planned);
         String what = what(table, destination);
         if (Ec2Find.routeTable(aws, table).flatMap(t -> RouteFields.find(t, destination)).isPresent()) {
-            throw new ProviderException(what.substring(0, 1).toLowerCase() + what.substring(1) + " already exists");
+            // The provider's own API-style error (5.x, SDK v1 awserr): code, colon, message.
+            throw new ProviderException("RouteAlreadyExists: " + what + " already exists");
         }
-        Waits.retryOn(aws, TIMEOUT, Set.of("InvalidParameterException", "InvalidTransitGatewayID.NotFound"),
+        Duration timeout = Timeouts.of(planned, "create", TIMEOUT);
+        Waits.retryOn(aws, timeout, Set.of("InvalidParameterException", "InvalidTransitGatewayID.NotFound"),
                 () -> Errors.call("creating " + what, () -> aws.ec2().createRoute(RouteFields.create(table, destination, planned))));
-        Waits.untilFound(aws, what + " create", TIMEOUT, () -> find(aws, table, destination));
+        Waits.untilFound(aws, what + " create", timeout, () -> find(aws, table, destination));
         return created(aws, planned, ProviderIds.route(table, destination.value()));
     }
 

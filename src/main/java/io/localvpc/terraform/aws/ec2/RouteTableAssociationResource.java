@@ -28,13 +28,14 @@ public final class RouteTableAssociationResource extends Ec2Resource {
                 .computed("id", STRING)
                 .required("route_table_id", STRING)
                 .optionalForceNew("subnet_id", STRING)
+                .block(Timeouts.block("create", "delete", "update"))
                 .build());
     }
 
     @Override
     public Map<String, Object> create(AwsContext aws, Map<String, Object> planned) {
         String table = Plain.string(planned, "route_table_id");
-        String id = Waits.retryOn(aws, TIMEOUT, Set.of("InvalidRouteTableID.NotFound"),
+        String id = Waits.retryOn(aws, Timeouts.of(planned, "create", TIMEOUT), Set.of("InvalidRouteTableID.NotFound"),
                 () -> Errors.call("creating Route Table (" + table + ") Association", () -> aws.ec2().associateRouteTable(r -> r
                         .routeTableId(table).subnetId(set(planned, "subnet_id")).gatewayId(set(planned, "gateway_id")))))
                 .associationId();
@@ -58,10 +59,7 @@ public final class RouteTableAssociationResource extends Ec2Resource {
 
     @Override
     public Map<String, Object> update(AwsContext aws, Map<String, Object> prior, Map<String, Object> planned) {
-        String id = replace(aws, label, id(prior), Plain.string(planned, "route_table_id"));
-        Map<String, Object> state = new java.util.LinkedHashMap<>(planned);
-        state.put("id", id);
-        return reread(aws, state);
+        return created(aws, planned, replace(aws, label, id(prior), Plain.string(planned, "route_table_id")));
     }
 
     @Override

@@ -47,6 +47,7 @@ public final class RouteTableResource extends Ec2Resource {
                 .optionalComputed("tags_all", mapOf(STRING))
                 .requiredForceNew("vpc_id", STRING)
                 .block(new NestedBlock("route", NestedBlock.Nesting.SET, ROUTE, 0, 0, false, true))
+                .block(Timeouts.block("create", "delete", "update"))
                 .build());
     }
 
@@ -71,7 +72,7 @@ public final class RouteTableResource extends Ec2Resource {
             request.tagSpecifications(tags);
         }
         String id = Errors.call(doing("creating", null), () -> aws.ec2().createRouteTable(request.build())).routeTable().routeTableId();
-        Waits.untilFound(aws, label + " (" + id + ") create", TIMEOUT, () -> Ec2Find.routeTable(aws, id));
+        Waits.untilFound(aws, label + " (" + id + ") create", Timeouts.of(planned, "create", TIMEOUT), () -> Ec2Find.routeTable(aws, id));
         for (Map<String, Object> route : Plain.blocks(planned, "route")) {
             createRoute(aws, id, route);
         }
@@ -161,7 +162,7 @@ public final class RouteTableResource extends Ec2Resource {
         }
         Errors.find(doing("deleting", id), Set.of("InvalidRouteTableID.NotFound"),
                 () -> aws.ec2().deleteRouteTable(r -> r.routeTableId(id)));
-        Waits.untilGone(aws, label + " (" + id + ") delete", TIMEOUT, () -> Ec2Find.routeTable(aws, id));
+        Waits.untilGone(aws, label + " (" + id + ") delete", Timeouts.of(state, "delete", TIMEOUT), () -> Ec2Find.routeTable(aws, id));
     }
 
     private static void createRoute(AwsContext aws, String routeTableId, Map<String, Object> route) {

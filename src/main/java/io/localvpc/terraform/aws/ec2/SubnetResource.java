@@ -63,6 +63,7 @@ public final class SubnetResource extends Ec2Resource {
                 .optional("tags", mapOf(STRING))
                 .optionalComputed("tags_all", mapOf(STRING))
                 .requiredForceNew("vpc_id", STRING)
+                .block(Timeouts.block("create", "delete"))
                 .build());
     }
 
@@ -87,7 +88,7 @@ public final class SubnetResource extends Ec2Resource {
             request.tagSpecifications(tags);
         }
         String id = Errors.call(doing("creating", null), () -> aws.ec2().createSubnet(request.build())).subnet().subnetId();
-        Subnet subnet = Waits.forState(aws, label + " (" + id + ") create", CREATE_TIMEOUT, () -> Ec2Find.subnet(aws, id),
+        Subnet subnet = Waits.forState(aws, label + " (" + id + ") create", Timeouts.of(planned, "create", CREATE_TIMEOUT), () -> Ec2Find.subnet(aws, id),
                 new Waits.States<>(Subnet::stateAsString, Set.of("pending"), Set.of("available"), null));
         // Only where the new subnet differs from the configuration, one attribute per call.
         if (!Objects.equals(subnet.mapPublicIpOnLaunch(), Plain.bool(planned, "map_public_ip_on_launch"))) {
@@ -168,7 +169,7 @@ public final class SubnetResource extends Ec2Resource {
     @Override
     public void delete(AwsContext aws, Map<String, Object> state) {
         String id = id(state);
-        Waits.retryOn(aws, DELETE_TIMEOUT, Set.of("DependencyViolation"), () -> Errors.find(doing("deleting", id),
+        Waits.retryOn(aws, Timeouts.of(state, "delete", DELETE_TIMEOUT), Set.of("DependencyViolation"), () -> Errors.find(doing("deleting", id),
                 Set.of("InvalidSubnetID.NotFound"), () -> aws.ec2().deleteSubnet(r -> r.subnetId(id))));
     }
 

@@ -74,7 +74,7 @@ class NetworkAclResourcesTest {
         tf.assertStable("aws_network_acl", config("vpc_id", vpc),
                 tf.resource("aws_network_acl").read(tf.aws(), config("id", acl)).orElseThrow());
         assertProviderError(() -> tf.create("aws_network_acl_rule", config))
-                .isEqualTo("EC2 Network ACL (" + acl + ") Rule (egress: false)(200) already exists");
+                .isEqualTo("NetworkAclEntryAlreadyExists: EC2 Network ACL (" + acl + ") Rule (egress: false)(200) already exists");
         assertProviderError(() -> tf.create("aws_network_acl_rule", config("network_acl_id", acl, "rule_number", num(300),
                 "protocol", "bogus", "rule_action", "allow", "cidr_block", "10.0.0.0/8")))
                 .isEqualTo("\"protocol\" : unsupported NACL protocol: bogus");

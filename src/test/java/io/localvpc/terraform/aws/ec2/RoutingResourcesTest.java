@@ -67,7 +67,7 @@ class RoutingResourcesTest {
         tf.assertStable("aws_route_table", config("vpc_id", vpc),
                 tf.resource("aws_route_table").read(tf.aws(), config("id", table)).orElseThrow());
         assertProviderError(() -> tf.create("aws_route", config))
-                .isEqualTo("route in Route Table (" + table + ") with destination (0.0.0.0/0) already exists");
+                .isEqualTo("RouteAlreadyExists: Route in Route Table (" + table + ") with destination (0.0.0.0/0) already exists");
 
         tf.delete("aws_route", state);
     }
