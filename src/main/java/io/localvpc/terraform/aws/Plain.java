@@ -106,6 +106,34 @@ public final class Plain {
         return value instanceof Map<?, ?> map ? known((Map<String, Object>) map) : value;
     }
 
+    /**
+     * Whether two plain values are the same as state compares them: numbers by value, lists (sets
+     * and blocks alike) whatever their order, maps key by key.
+     */
+    public static boolean same(Object a, Object b) {
+        return java.util.Objects.equals(comparable(a), comparable(b));
+    }
+
+    private static Object comparable(Object value) {
+        if (value instanceof BigDecimal number) {
+            return number.stripTrailingZeros();
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(Plain::comparable).map(String::valueOf).sorted().toList();
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<Object, Object> out = new java.util.TreeMap<>();
+            map.forEach((k, v) -> out.put(k, comparable(v)));
+            return out;
+        }
+        return value;
+    }
+
+    /** A string for state: "" where AWS has none, as the provider stores it. */
+    public static String orEmpty(String value) {
+        return value == null ? "" : value;
+    }
+
     /** Whether {@code value}, or anything nested in it, is only known after apply. */
     public static boolean hasUnknown(Object value) {
         if (value == Unknown.VALUE) {

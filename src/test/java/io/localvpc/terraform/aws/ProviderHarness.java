@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -116,34 +115,8 @@ public final class ProviderHarness {
         return changed;
     }
 
-    /** Value equality as state compares: numbers by value, sets and blocks whatever their order. */
     static boolean same(Object a, Object b) {
-        if (a == Unknown.VALUE || b == Unknown.VALUE) {
-            return a == b;
-        }
-        if (a instanceof BigDecimal x && b instanceof BigDecimal y) {
-            return x.compareTo(y) == 0;
-        }
-        if (a instanceof List<?> x && b instanceof List<?> y) {
-            if (x.size() != y.size()) {
-                return false;
-            }
-            List<Object> left = new ArrayList<>(y);
-            for (Object element : x) {
-                Optional<Object> match = left.stream().filter(o -> same(element, o)).findFirst();
-                if (match.isEmpty()) {
-                    return false;
-                }
-                left.remove(match.get());
-            }
-            return true;
-        }
-        if (a instanceof Map<?, ?> x && b instanceof Map<?, ?> y) {
-            Set<Object> keys = new LinkedHashSet<>(x.keySet());
-            keys.addAll(y.keySet());
-            return keys.stream().allMatch(k -> same(x.get(k), y.get(k)));
-        }
-        return Objects.equals(a, b);
+        return Plain.same(a, b);
     }
 
     /** The engine's proposed new state: configured values, defaults, and computed values from {@code prior} or unknown. */

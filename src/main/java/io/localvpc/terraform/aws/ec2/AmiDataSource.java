@@ -120,46 +120,46 @@ public final class AmiDataSource implements DataSourceType {
         out.put("architecture", image.architectureAsString());
         out.put("arn", "arn:aws:ec2:" + aws.region() + "::image/" + image.imageId());
         out.put("block_device_mappings", image.blockDeviceMappings().stream().map(AmiDataSource::mapping).toList());
-        out.put("boot_mode", text(image.bootModeAsString()));
+        out.put("boot_mode", Plain.orEmpty(image.bootModeAsString()));
         out.put("creation_date", image.creationDate());
-        out.put("deprecation_time", text(image.deprecationTime()));
-        out.put("description", text(image.description()));
+        out.put("deprecation_time", Plain.orEmpty(image.deprecationTime()));
+        out.put("description", Plain.orEmpty(image.description()));
         out.put("ena_support", Boolean.TRUE.equals(image.enaSupport()));
         out.put("executable_users", config.get("executable_users"));
         out.put("hypervisor", image.hypervisorAsString());
         out.put("id", image.imageId());
         out.put("image_id", image.imageId());
-        out.put("image_location", text(image.imageLocation()));
-        out.put("image_owner_alias", text(image.imageOwnerAlias()));
+        out.put("image_location", Plain.orEmpty(image.imageLocation()));
+        out.put("image_owner_alias", Plain.orEmpty(image.imageOwnerAlias()));
         out.put("image_type", image.imageTypeAsString());
-        out.put("imds_support", text(image.imdsSupportAsString()));
+        out.put("imds_support", Plain.orEmpty(image.imdsSupportAsString()));
         out.put("include_deprecated", Plain.bool(config, "include_deprecated"));
-        out.put("kernel_id", text(image.kernelId()));
+        out.put("kernel_id", Plain.orEmpty(image.kernelId()));
         out.put("most_recent", Plain.bool(config, "most_recent"));
         out.put("name", image.name());
         out.put("name_regex", config.get("name_regex"));
         out.put("owner_id", image.ownerId());
         out.put("owners", config.get("owners"));
-        out.put("platform", text(image.platformAsString()));
-        out.put("platform_details", text(image.platformDetails()));
+        out.put("platform", Plain.orEmpty(image.platformAsString()));
+        out.put("platform_details", Plain.orEmpty(image.platformDetails()));
         out.put("product_codes", image.productCodes().stream().map(p -> (Object) Map.of(
                 "product_code_id", p.productCodeId(), "product_code_type", p.productCodeTypeAsString())).toList());
         out.put("public", Boolean.TRUE.equals(image.publicLaunchPermissions()));
-        out.put("ramdisk_id", text(image.ramdiskId()));
+        out.put("ramdisk_id", Plain.orEmpty(image.ramdiskId()));
         out.put("root_device_name", image.rootDeviceName());
         out.put("root_device_type", image.rootDeviceTypeAsString());
         out.put("root_snapshot_id", image.blockDeviceMappings().stream()
                 .filter(m -> m.deviceName().equals(image.rootDeviceName()) && m.ebs() != null)
                 .map(m -> m.ebs().snapshotId()).findFirst().orElse(""));
-        out.put("sriov_net_support", text(image.sriovNetSupport()));
+        out.put("sriov_net_support", Plain.orEmpty(image.sriovNetSupport()));
         out.put("state", image.stateAsString());
         Map<String, Object> reason = new LinkedHashMap<>();
         reason.put("code", image.stateReason() == null ? "UNSET" : image.stateReason().code());
         reason.put("message", image.stateReason() == null ? "UNSET" : image.stateReason().message());
         out.put("state_reason", reason);
         out.put("tags", new LinkedHashMap<String, Object>(ResourceTags.fromEc2(image.tags())));
-        out.put("tpm_support", text(image.tpmSupportAsString()));
-        out.put("usage_operation", text(image.usageOperation()));
+        out.put("tpm_support", Plain.orEmpty(image.tpmSupportAsString()));
+        out.put("usage_operation", Plain.orEmpty(image.usageOperation()));
         out.put("virtualization_type", image.virtualizationTypeAsString());
         out.put("filter", Plain.blocks(config, "filter").stream().map(f -> (Object) Map.of(
                 "name", Plain.string(f, "name"), "values", Plain.list(Plain.strings(f, "values")))).toList());
@@ -176,18 +176,15 @@ public final class AmiDataSource implements DataSourceType {
             ebs.put("delete_on_termination", Boolean.toString(Boolean.TRUE.equals(e.deleteOnTermination())));
             ebs.put("encrypted", Boolean.toString(Boolean.TRUE.equals(e.encrypted())));
             ebs.put("iops", Integer.toString(e.iops() == null ? 0 : e.iops()));
-            ebs.put("snapshot_id", text(e.snapshotId()));
+            ebs.put("snapshot_id", Plain.orEmpty(e.snapshotId()));
             ebs.put("throughput", Integer.toString(e.throughput() == null ? 0 : e.throughput()));
             ebs.put("volume_size", Integer.toString(e.volumeSize() == null ? 0 : e.volumeSize()));
-            ebs.put("volume_type", text(e.volumeTypeAsString()));
+            ebs.put("volume_type", Plain.orEmpty(e.volumeTypeAsString()));
         }
         out.put("ebs", ebs);
-        out.put("no_device", text(m.noDevice()));
-        out.put("virtual_name", text(m.virtualName()));
+        out.put("no_device", Plain.orEmpty(m.noDevice()));
+        out.put("virtual_name", Plain.orEmpty(m.virtualName()));
         return out;
     }
 
-    private static String text(String value) {
-        return value == null ? "" : value;
-    }
 }

@@ -75,8 +75,8 @@ final class InstanceReader {
                 .burstablePerformanceSupported();
         out.put("instance_state", i.state().nameAsString());
         out.put("availability_zone", i.placement().availabilityZone());
-        out.put("placement_group", text(i.placement().groupName()));
-        out.put("host_id", text(i.placement().hostId()));
+        out.put("placement_group", Plain.orEmpty(i.placement().groupName()));
+        out.put("host_id", Plain.orEmpty(i.placement().hostId()));
         if (i.placement().hostResourceGroupArn() != null) {
             out.put("host_resource_group_arn", i.placement().hostResourceGroupArn());
         }
@@ -85,7 +85,7 @@ final class InstanceReader {
         if (i.cpuOptions() != null) {
             out.put("cpu_core_count", number(i.cpuOptions().coreCount()));
             out.put("cpu_threads_per_core", number(i.cpuOptions().threadsPerCore()));
-            out.put("cpu_options", List.of(block("amd_sev_snp", text(i.cpuOptions().amdSevSnpAsString()),
+            out.put("cpu_options", List.of(block("amd_sev_snp", Plain.orEmpty(i.cpuOptions().amdSevSnpAsString()),
                     "core_count", number(i.cpuOptions().coreCount()), "threads_per_core", number(i.cpuOptions().threadsPerCore()))));
         }
         out.put("hibernation", i.hibernationOptions() != null && Boolean.TRUE.equals(i.hibernationOptions().configured()));
@@ -104,12 +104,12 @@ final class InstanceReader {
                 "hostname_type", dns.hostnameTypeAsString())));
         out.put("ami", i.imageId());
         out.put("instance_type", i.instanceTypeAsString());
-        out.put("key_name", text(i.keyName()));
-        out.put("public_dns", text(i.publicDnsName()));
-        out.put("public_ip", text(i.publicIpAddress()));
-        out.put("private_dns", text(i.privateDnsName()));
-        out.put("private_ip", text(i.privateIpAddress()));
-        out.put("outpost_arn", text(i.outpostArn()));
+        out.put("key_name", Plain.orEmpty(i.keyName()));
+        out.put("public_dns", Plain.orEmpty(i.publicDnsName()));
+        out.put("public_ip", Plain.orEmpty(i.publicIpAddress()));
+        out.put("private_dns", Plain.orEmpty(i.privateDnsName()));
+        out.put("private_ip", Plain.orEmpty(i.privateIpAddress()));
+        out.put("outpost_arn", Plain.orEmpty(i.outpostArn()));
         out.put("iam_instance_profile", i.iamInstanceProfile() == null ? "" : profileName(i.iamInstanceProfile().arn()));
         out.put("launch_template", List.of());
         readNetwork(out, i);
@@ -149,8 +149,8 @@ final class InstanceReader {
         out.put("capacity_reservation_specification", capacity == null ? List.of() : List.of(block(
                 "capacity_reservation_preference", capacity.capacityReservationPreferenceAsString(),
                 "capacity_reservation_target", List.of())));
-        out.put("instance_lifecycle", text(i.instanceLifecycleAsString()));
-        out.put("spot_instance_request_id", text(i.spotInstanceRequestId()));
+        out.put("instance_lifecycle", Plain.orEmpty(i.instanceLifecycleAsString()));
+        out.put("spot_instance_request_id", Plain.orEmpty(i.spotInstanceRequestId()));
         out.put("instance_market_options", List.of());
         out.put("id", id);
         if (out.get("user_data_replace_on_change") == null) {
@@ -192,7 +192,7 @@ final class InstanceReader {
             out.put("associate_public_ip_address", i.publicIpAddress() != null);
             out.put("ipv6_address_count", BigDecimal.ZERO);
             out.put("primary_network_interface_id", "");
-            out.put("subnet_id", text(i.subnetId()));
+            out.put("subnet_id", Plain.orEmpty(i.subnetId()));
         }
         out.put("secondary_private_ips", secondary);
         out.put("ipv6_addresses", ipv6);
@@ -241,7 +241,7 @@ final class InstanceReader {
             device.put("device_name", mapping.deviceName());
             device.put("encrypted", v != null && Boolean.TRUE.equals(v.encrypted()));
             device.put("iops", number(v == null ? null : v.iops()));
-            device.put("kms_key_id", v == null ? "" : text(v.kmsKeyId()));
+            device.put("kms_key_id", v == null ? "" : Plain.orEmpty(v.kmsKeyId()));
             device.put("tags", v == null ? Map.of() : new LinkedHashMap<String, Object>(ResourceTags.fromEc2(v.tags())));
             device.put("throughput", number(v == null ? null : v.throughput()));
             device.put("volume_id", mapping.ebs().volumeId());
@@ -250,7 +250,7 @@ final class InstanceReader {
             if (mapping.deviceName().equals(i.rootDeviceName())) {
                 root.add(device);
             } else {
-                device.put("snapshot_id", v == null ? "" : text(v.snapshotId()));
+                device.put("snapshot_id", v == null ? "" : Plain.orEmpty(v.snapshotId()));
                 ebs.add(device);
             }
         }
@@ -278,7 +278,4 @@ final class InstanceReader {
         return BigDecimal.valueOf(value == null ? 0 : value);
     }
 
-    private static String text(String value) {
-        return value == null ? "" : value;
-    }
 }

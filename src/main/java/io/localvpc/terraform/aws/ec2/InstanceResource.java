@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -63,14 +62,17 @@ public final class InstanceResource implements ResourceType {
             // Left out of the configuration, the CPU credits AWS applied stay as they are.
             planned.put("credit_specification", prior.get("credit_specification"));
         }
-        if (prior == null && (Plain.string(proposed, "ami") == null && Plain.blocks(proposed, "launch_template").isEmpty())) {
-            throw new ProviderException("one of `ami,launch_template` must be specified");
-        }
         return LegacyValues.keepZeroValues(InstanceSchema.SCHEMA, prior, planned);
     }
 
     @Override
     public Map<String, Object> create(AwsContext aws, Map<String, Object> planned) {
+        // Left out, these two are computed (unknown at plan time), so they can only be checked now.
+        for (String required : List.of("ami", "instance_type")) {
+            if (Plain.string(planned, required) == null && Plain.blocks(planned, "launch_template").isEmpty()) {
+                throw new ProviderException("one of `" + required + ",launch_template` must be specified");
+            }
+        }
         RunInstancesRequest request = runRequest(aws, planned);
         // A profile or role created moments ago may not be usable yet; the provider retries.
         Instance launched = Errors.retrying(aws, "EC2 Instance create", PROPAGATION,
@@ -349,22 +351,7 @@ public final class InstanceResource implements ResourceType {
 
     private static boolean changed(Map<String, Object> prior, Map<String, Object> planned, String name) {
         Object after = planned.get(name);
-        return after != Unknown.VALUE && !Objects.equals(normalized(prior.get(name)), normalized(after));
-    }
-
-    private static Object normalized(Object value) {
-        if (value instanceof java.math.BigDecimal number) {
-            return number.stripTrailingZeros();
-        }
-        if (value instanceof List<?> list) {
-            return list.stream().map(InstanceResource::normalized).map(Objects::toString).sorted().toList();
-        }
-        if (value instanceof Map<?, ?> map) {
-            Map<Object, Object> out = new java.util.TreeMap<>();
-            map.forEach((k, v) -> out.put(k, normalized(v)));
-            return out;
-        }
-        return value;
+        return after != Unknown.VALUE && !Plain.same(prior.get(name), after);
     }
 
     private static void modify(AwsContext aws, String id,

@@ -34,6 +34,8 @@ import software.amazon.awssdk.services.ec2.model.UserIdGroupPair;
 public final class SecurityGroupRuleResource implements ResourceType {
     private static final Duration CREATE_TIMEOUT = Duration.ofMinutes(5);
     private static final List<String> TYPES = List.of("egress", "ingress");
+    /** The provider changes one group's rules one at a time (its mutex per group id): concurrent matches would see each other's rules. */
+    private static final Map<String, Object> GROUP_LOCKS = new java.util.concurrent.ConcurrentHashMap<>();
 
     private static final Schema SCHEMA = Schema.builder()
             .optionalForceNew("cidr_blocks", AttributeType.listOf(AttributeType.STRING))
@@ -54,6 +56,10 @@ public final class SecurityGroupRuleResource implements ResourceType {
     @Override
     public String typeName() {
         return "aws_security_group_rule";
+    }
+
+    private static Object lockOf(String groupId) {
+        return GROUP_LOCKS.computeIfAbsent(groupId, k -> new Object());
     }
 
     @Override
@@ -99,35 +105,37 @@ public final class SecurityGroupRuleResource implements ResourceType {
 
     @Override
     public Map<String, Object> create(AwsContext aws, Map<String, Object> planned) {
-        validate(planned);
-        String groupId = Plain.string(planned, "security_group_id");
-        SecurityGroup group = requireGroup(aws, groupId);
-        IpPermission permission = permission(planned, group);
-        boolean egress = "egress".equals(Plain.string(planned, "type"));
-        String id = createId(groupId, Plain.string(planned, "type"), permission);
-        List<SecurityGroupRule> created;
-        try {
-            created = Errors.call("authorizing Security Group (" + groupId + ") Rule (" + id + ")", () -> egress
-                    ? aws.ec2().authorizeSecurityGroupEgress(r -> r.groupId(groupId).ipPermissions(permission)).securityGroupRules()
-                    : aws.ec2().authorizeSecurityGroupIngress(r -> r.groupId(groupId).ipPermissions(permission)).securityGroupRules());
-        } catch (ProviderException e) {
-            if ("InvalidPermission.Duplicate".equals(Errors.code(e))) {
-                throw new ProviderException("[WARN] A duplicate Security Group rule was found on (" + groupId + "). This may be\n"
-                        + "a side effect of a now-fixed Terraform issue causing two security groups with\n"
-                        + "identical attributes but different source_security_group_ids to overwrite each\n"
-                        + "other in the state. See https://github.com/hashicorp/terraform/pull/2376 for more\n"
-                        + "information and instructions for recovery. Error: "
-                        + e.getMessage().substring(e.getMessage().indexOf(": ") + 2), null, e.getCause());
+        synchronized (lockOf(Plain.string(planned, "security_group_id"))) {
+            validate(planned);
+            String groupId = Plain.string(planned, "security_group_id");
+            SecurityGroup group = requireGroup(aws, groupId);
+            IpPermission permission = permission(planned, group);
+            boolean egress = "egress".equals(Plain.string(planned, "type"));
+            String id = createId(groupId, Plain.string(planned, "type"), permission);
+            List<SecurityGroupRule> created;
+            try {
+                created = Errors.call("authorizing Security Group (" + groupId + ") Rule (" + id + ")", () -> egress
+                        ? aws.ec2().authorizeSecurityGroupEgress(r -> r.groupId(groupId).ipPermissions(permission)).securityGroupRules()
+                        : aws.ec2().authorizeSecurityGroupIngress(r -> r.groupId(groupId).ipPermissions(permission)).securityGroupRules());
+            } catch (ProviderException e) {
+                if ("InvalidPermission.Duplicate".equals(Errors.code(e))) {
+                    throw new ProviderException("[WARN] A duplicate Security Group rule was found on (" + groupId + "). This may be\n"
+                            + "a side effect of a now-fixed Terraform issue causing two security groups with\n"
+                            + "identical attributes but different source_security_group_ids to overwrite each\n"
+                            + "other in the state. See https://github.com/hashicorp/terraform/pull/2376 for more\n"
+                            + "information and instructions for recovery. Error: "
+                            + e.getMessage().substring(e.getMessage().indexOf(": ") + 2), null, e.getCause());
+                }
+                throw e;
             }
-            throw e;
+            aws.await("Security Group (" + groupId + ") Rule (" + id + ") create", CREATE_TIMEOUT, () -> SecurityGroupResource
+                    .find(aws, groupId).flatMap(g -> match(permission, egress ? g.ipPermissionsEgress() : g.ipPermissions())));
+            Map<String, Object> state = Plain.known(planned);
+            state.put("id", id);
+            state.put("security_group_rule_id", created.size() == 1 ? created.get(0).securityGroupRuleId() : null);
+            return read(aws, state).orElseThrow(() -> new ProviderException(
+                    "reading Security Group (" + groupId + ") Rule (" + id + "): couldn't find resource"));
         }
-        aws.await("Security Group (" + groupId + ") Rule (" + id + ") create", CREATE_TIMEOUT, () -> SecurityGroupResource
-                .find(aws, groupId).flatMap(g -> match(permission, egress ? g.ipPermissionsEgress() : g.ipPermissions())));
-        Map<String, Object> state = Plain.known(planned);
-        state.put("id", id);
-        state.put("security_group_rule_id", created.size() == 1 ? created.get(0).securityGroupRuleId() : null);
-        return read(aws, state).orElseThrow(() -> new ProviderException(
-                "reading Security Group (" + groupId + ") Rule (" + id + "): couldn't find resource"));
     }
 
     private static SecurityGroup requireGroup(AwsContext aws, String groupId) {
@@ -170,29 +178,33 @@ public final class SecurityGroupRuleResource implements ResourceType {
 
     @Override
     public Map<String, Object> update(AwsContext aws, Map<String, Object> prior, Map<String, Object> planned) {
-        String groupId = Plain.string(prior, "security_group_id");
-        SecurityGroup group = requireGroup(aws, groupId);
-        IpPermission permission = permission(planned, group);
-        String doing = "updating Security Group (" + groupId + ") Rule (" + Plain.string(prior, "id") + ") description";
-        if ("egress".equals(Plain.string(planned, "type"))) {
-            Errors.call(doing, () -> aws.ec2().updateSecurityGroupRuleDescriptionsEgress(r -> r.groupId(groupId).ipPermissions(permission)));
-        } else {
-            Errors.call(doing, () -> aws.ec2().updateSecurityGroupRuleDescriptionsIngress(r -> r.groupId(groupId).ipPermissions(permission)));
+        synchronized (lockOf(Plain.string(prior, "security_group_id"))) {
+            String groupId = Plain.string(prior, "security_group_id");
+            SecurityGroup group = requireGroup(aws, groupId);
+            IpPermission permission = permission(planned, group);
+            String doing = "updating Security Group (" + groupId + ") Rule (" + Plain.string(prior, "id") + ") description";
+            if ("egress".equals(Plain.string(planned, "type"))) {
+                Errors.call(doing, () -> aws.ec2().updateSecurityGroupRuleDescriptionsEgress(r -> r.groupId(groupId).ipPermissions(permission)));
+            } else {
+                Errors.call(doing, () -> aws.ec2().updateSecurityGroupRuleDescriptionsIngress(r -> r.groupId(groupId).ipPermissions(permission)));
+            }
+            Map<String, Object> state = Plain.known(planned);
+            state.put("id", prior.get("id"));
+            return read(aws, state).orElseThrow();
         }
-        Map<String, Object> state = Plain.known(planned);
-        state.put("id", prior.get("id"));
-        return read(aws, state).orElseThrow();
     }
 
     @Override
     public void delete(AwsContext aws, Map<String, Object> state) {
-        String groupId = Plain.string(state, "security_group_id");
-        SecurityGroup group = requireGroup(aws, groupId);
-        IpPermission permission = permission(state, group);
-        String doing = "revoking Security Group (" + groupId + ") Rule (" + Plain.string(state, "id") + ")";
-        Errors.find(doing, Set.of("InvalidPermission.NotFound"), () -> "egress".equals(Plain.string(state, "type"))
-                ? aws.ec2().revokeSecurityGroupEgress(r -> r.groupId(groupId).ipPermissions(permission))
-                : aws.ec2().revokeSecurityGroupIngress(r -> r.groupId(groupId).ipPermissions(permission)));
+        synchronized (lockOf(Plain.string(state, "security_group_id"))) {
+            String groupId = Plain.string(state, "security_group_id");
+            SecurityGroup group = requireGroup(aws, groupId);
+            IpPermission permission = permission(state, group);
+            String doing = "revoking Security Group (" + groupId + ") Rule (" + Plain.string(state, "id") + ")";
+            Errors.find(doing, Set.of("InvalidPermission.NotFound"), () -> "egress".equals(Plain.string(state, "type"))
+                    ? aws.ec2().revokeSecurityGroupEgress(r -> r.groupId(groupId).ipPermissions(permission))
+                    : aws.ec2().revokeSecurityGroupIngress(r -> r.groupId(groupId).ipPermissions(permission)));
+        }
     }
 
     /** The permission the arguments describe (the provider's {@code expandIPPermission}); no ports for protocol -1. */

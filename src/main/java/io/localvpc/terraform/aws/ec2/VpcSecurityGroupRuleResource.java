@@ -180,7 +180,7 @@ public final class VpcSecurityGroupRuleResource implements ResourceType {
         String ruleId = Plain.string(prior, "id");
         boolean ruleChanged = List.of("cidr_ipv4", "cidr_ipv6", "description", "from_port", "ip_protocol", "prefix_list_id",
                         "referenced_security_group_id", "to_port").stream()
-                .anyMatch(a -> !java.util.Objects.equals(normalized(prior.get(a)), normalized(planned.get(a))));
+                .anyMatch(a -> !Plain.same(prior.get(a), planned.get(a)));
         if (ruleChanged) {
             SecurityGroupRuleRequest request = SecurityGroupRuleRequest.builder()
                     .cidrIpv4(Plain.string(planned, "cidr_ipv4"))
@@ -200,10 +200,6 @@ public final class VpcSecurityGroupRuleResource implements ResourceType {
         Map<String, Object> state = Plain.known(planned);
         state.put("id", ruleId);
         return read(aws, state).orElseThrow();
-    }
-
-    private static Object normalized(Object value) {
-        return value instanceof BigDecimal number ? number.stripTrailingZeros() : value;
     }
 
     @Override

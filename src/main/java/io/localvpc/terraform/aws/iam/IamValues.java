@@ -58,13 +58,15 @@ final class IamValues {
         if (policy == null) {
             return;
         }
-        if (policy.isEmpty() || !policy.startsWith("{")) {
-            String reason = !policy.isEmpty() && Character.isWhitespace(policy.charAt(0))
-                    ? ": leading space characters are not allowed" : "";
-            throw new ProviderException("\"" + attribute + "\" contains an invalid JSON policy" + reason);
+        String prefix = "\"" + attribute + "\" contains an invalid JSON policy";
+        if (!policy.isEmpty() && Character.isWhitespace(policy.charAt(0))) {
+            throw new ProviderException(prefix + ": leading space characters are not allowed");
+        }
+        if (!policy.startsWith("{")) {
+            throw new ProviderException(prefix + ": not a JSON object");
         }
         if (PolicyJson.parse(policy) == null) {
-            throw new ProviderException("\"" + attribute + "\" contains an invalid JSON policy");
+            throw new ProviderException("\"" + attribute + "\" contains an invalid JSON: " + PolicyJson.parseError(policy));
         }
     }
 }

@@ -37,6 +37,16 @@ public final class PolicyJson {
         }
     }
 
+    /** Why a document does not parse, in the parser's words. */
+    static String parseError(String document) {
+        try {
+            MAPPER.readTree(document);
+            return "";
+        } catch (JsonProcessingException e) {
+            return e.getOriginalMessage();
+        }
+    }
+
     /** Whether two documents mean the same policy (the provider's {@code PoliciesAreEquivalent}). */
     public static boolean equivalent(String a, String b) {
         JsonNode x = parse(a);

@@ -72,13 +72,18 @@ public final class RoleResource implements ResourceType {
             planned.put("assume_role_policy", prior.get("assume_role_policy"));
         }
         ResourceNames.plan(prior, proposed, planned);
-        if (prior != null) {
-            for (Map<String, Object> inline : Plain.blocks(planned, "inline_policy")) {
+        if (prior != null && planned.get("inline_policy") instanceof List<?>) {
+            // An inline policy saying the same as the stored one keeps the stored text.
+            List<Object> inline = new ArrayList<>();
+            for (Map<String, Object> policy : Plain.blocks(planned, "inline_policy")) {
+                Map<String, Object> kept = new LinkedHashMap<>(policy);
                 Plain.blocks(prior, "inline_policy").stream()
-                        .filter(p -> Objects.equals(p.get("name"), inline.get("name"))
-                                && PolicyJson.equivalent(Plain.string(p, "policy"), Plain.string(inline, "policy")))
-                        .findFirst().ifPresent(p -> inline.put("policy", p.get("policy")));
+                        .filter(p -> Objects.equals(p.get("name"), policy.get("name"))
+                                && PolicyJson.equivalent(Plain.string(p, "policy"), Plain.string(policy, "policy")))
+                        .findFirst().ifPresent(p -> kept.put("policy", p.get("policy")));
+                inline.add(kept);
             }
+            planned.put("inline_policy", inline);
         }
         return LegacyValues.keepZeroValues(SCHEMA, prior, planned);
     }

@@ -173,6 +173,11 @@ class InstanceResourceTest {
         Map<String, Object> config = new HashMap<>(privateBox());
         config.put("ami", "ami-0123456789abcdef0");
         config.remove("root_block_device");
+        Map<String, Object> untyped = new HashMap<>(config);
+        untyped.remove("instance_type");
+        assertThatThrownBy(() -> tf.create(instances, untyped))
+                .isInstanceOf(ProviderException.class)
+                .hasMessage("one of `instance_type,launch_template` must be specified");
         assertThatThrownBy(() -> tf.create(instances, config))
                 .isInstanceOf(ProviderException.class)
                 .hasMessageStartingWith("creating EC2 Instance: operation error EC2: RunInstances, https response error StatusCode: 400")

@@ -149,10 +149,33 @@ class IamResourcesTest {
     }
 
     @Test
+    void inlinePolicyBlocksAndManagedArnsConfiguredOnTheRoleItself() {
+        String document = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:*\",\"Resource\":\"*\"}]}";
+        Map<String, Object> config = config("name", "owner", "assume_role_policy", trust(),
+                "inline_policy", List.of(Map.of("name", "s3", "policy", document)), "managed_policy_arns", List.of(SSM_CORE));
+        Map<String, Object> role = tf.create(roles, config);
+        assertThat(role.get("inline_policy")).isEqualTo(List.of(Map.of("name", "s3", "policy", document)));
+        assertThat(role.get("managed_policy_arns")).isEqualTo(List.of(SSM_CORE));
+        assertThat(tf.changes(roles, role, config)).isEmpty();
+
+        Map<String, Object> fewer = config("name", "owner", "assume_role_policy", trust(),
+                "inline_policy", List.of(Map.of("name", "s3", "policy", document.replace("s3:*", "s3:Get*"))),
+                "managed_policy_arns", List.of());
+        Map<String, Object> updated = tf.update(roles, role, fewer);
+        assertThat(updated.get("managed_policy_arns")).isEqualTo(List.of());
+        assertThat(PolicyJson.decoded(server.iam().getRolePolicy(r -> r.roleName("owner").policyName("s3")).policyDocument()))
+                .contains("s3:Get*");
+        tf.delete(roles, updated);
+        assertThat(tf.read(roles, updated)).isEmpty();
+    }
+
+    @Test
     void badArgumentsGetTheProvidersWordsAndApiErrors() {
         assertThatThrownBy(() -> tf.create(roles, config("name", "bad", "assume_role_policy", " {}")))
                 .isInstanceOf(ProviderException.class)
                 .hasMessage("\"assume_role_policy\" contains an invalid JSON policy: leading space characters are not allowed");
+        assertThatThrownBy(() -> tf.create(roles, config("name", "bad", "assume_role_policy", "[]")))
+                .hasMessage("\"assume_role_policy\" contains an invalid JSON policy: not a JSON object");
         assertThatThrownBy(() -> tf.create(attachments, config("role", "nobody", "policy_arn", SSM_CORE)))
                 .isInstanceOf(ProviderException.class)
                 .hasMessageStartingWith("attaching IAM Policy (" + SSM_CORE + ") to IAM Role (nobody): operation error IAM: AttachRolePolicy, "
