@@ -38,6 +38,18 @@ class AwsCliHandsOnTest {
         }
     }
 
+    @Test
+    void the_vpc_endpoints_hands_on_runs_with_the_aws_cli() throws Exception {
+        assertThat(AWS_CLI).as("AWS CLI v2 (apt-get install -y awscli) is needed for this test").isExecutable();
+        LocalVpcConfig config = new LocalVpcConfig("127.0.0.1", 0, null, SimClock.system(),
+                Timings.withStateChange(Duration.ZERO), Quotas.DEFAULT);
+        try (LocalVpc localVpc = LocalVpc.start(config)) {
+            Result result = run(Path.of("src/test/scripts/vpc-endpoints-hands-on.sh"), localVpc);
+            assertThat(result.exitCode()).as(result.output()).isZero();
+            assertThat(result.output()).contains("endpoints hands-on complete");
+        }
+    }
+
     record Result(int exitCode, String output) {}
 
     private Result run(Path script, LocalVpc localVpc) throws IOException, InterruptedException {

@@ -53,6 +53,7 @@ class VpcEndpointDataPlaneTest {
     static String vpc;
     static String mainTable;
     static String endpointGroup;
+    static String appGroup;
     static String instance;
     static Map<String, String> endpointIds = new java.util.HashMap<>();
     /** The ssm endpoint's interface address in each zone. */
@@ -72,7 +73,7 @@ class VpcEndpointDataPlaneTest {
         endpointGroup = ec2.createSecurityGroup(r -> r.vpcId(vpc).groupName("ssm-endpoints")
                 .description("HTTPS from the VPC")).groupId();
         ec2.authorizeSecurityGroupIngress(r -> r.groupId(endpointGroup).ipPermissions(HTTPS_FROM_VPC));
-        String appGroup = ec2.createSecurityGroup(r -> r.vpcId(vpc).groupName("app").description("egress only"))
+        appGroup = ec2.createSecurityGroup(r -> r.vpcId(vpc).groupName("app").description("egress only"))
                 .groupId();
         for (String service : SsmAgents.ENDPOINT_SERVICES) {
             VpcEndpoint endpoint = ec2.createVpcEndpoint(r -> r.vpcId(vpc).vpcEndpointType(VpcEndpointType.INTERFACE)
@@ -166,6 +167,22 @@ class VpcEndpointDataPlaneTest {
 
     @Test
     @Order(3)
+    void a_trace_to_the_ssm_name_ends_at_the_endpoint() throws Exception {
+        String body = JSON.createObjectNode().put("accountId", ACCOUNT).put("region", REGION)
+                .put("source", "private-only").put("destination", SSM_NAME).put("protocol", "tcp").put("port", 443)
+                .toString();
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(server.localVpc().endpoint() + "/_localvpc/trace"))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode report = JSON.readTree(response.body());
+        assertThat(report.get("reachable").asBoolean()).isTrue();
+        assertThat(report.get("destinationAddress").asText()).isEqualTo(ssmAddressByZone.get(REGION + "a"));
+        assertThat(report.toString()).contains(endpointIds.get("ssm")).contains(endpointGroup);
+    }
+
+    @Test
+    @Order(3)
     void the_ssm_agent_is_online_through_the_interface_endpoints() {
         AgentPresence presence = agent();
         assertThat(presence.problems()).isEmpty();
@@ -240,6 +257,23 @@ class VpcEndpointDataPlaneTest {
                 .doesNotContain("internet");
         assertThat(probe.trace().hops()).filteredOn(h -> h.component().equals(s3Endpoint))
                 .extracting(Trace.Hop::action).containsExactly("forward", "return");
+
+        // An egress rule to S3's prefix list is what lets it out when the group allows nothing else.
+        String s3List = ec2.describeVpcEndpoints(r -> r.vpcEndpointIds(s3Endpoint)).vpcEndpoints().get(0).serviceName();
+        String s3ListId = ec2.describePrefixLists(r -> r.filters(Filter.builder().name("prefix-list-name")
+                .values(s3List).build())).prefixLists().get(0).prefixListId();
+        IpPermission allEgress = IpPermission.builder().ipProtocol("-1").ipRanges(r -> r.cidrIp("0.0.0.0/0")).build();
+        IpPermission httpsToS3 = IpPermission.builder().ipProtocol("tcp").fromPort(443).toPort(443)
+                .prefixListIds(p -> p.prefixListId(s3ListId)).build();
+        ec2.revokeSecurityGroupEgress(r -> r.groupId(appGroup).ipPermissions(allEgress));
+        ec2.authorizeSecurityGroupEgress(r -> r.groupId(appGroup).ipPermissions(httpsToS3));
+        try {
+            assertThat(exec("nc -zv -w 1 " + s3Name + " 443").exitCode()).isZero();
+            assertThat(exec("nc -zv -w 1 " + s3Name + " 80").exitCode()).as("port 80 is not in the rule").isEqualTo(1);
+        } finally {
+            ec2.revokeSecurityGroupEgress(r -> r.groupId(appGroup).ipPermissions(httpsToS3));
+            ec2.authorizeSecurityGroupEgress(r -> r.groupId(appGroup).ipPermissions(allEgress));
+        }
 
         // DynamoDB has no endpoint here: still no way out.
         assertThat(exec("nc -zv -w 1 dynamodb." + REGION + ".amazonaws.com 443").exitCode()).isEqualTo(1);

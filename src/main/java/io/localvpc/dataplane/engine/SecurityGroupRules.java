@@ -1,6 +1,7 @@
 package io.localvpc.dataplane.engine;
 
 import io.localvpc.dataplane.Protocol;
+import io.localvpc.dataplane.internet.AwsPublicRanges;
 import io.localvpc.model.Cidr;
 import io.localvpc.model.Ipv4;
 import io.localvpc.model.ec2.SecurityGroup.Rule;
@@ -11,8 +12,9 @@ import java.util.Optional;
 /**
  * Security group evaluation for one direction of one interface: the union of the rules of all its
  * groups, allow-only. A CIDR peer matches the far address; a group peer matches when the far
- * address is the private IP of an interface in that group (never a public IP or Elastic IP);
- * prefix lists are not modelled and match nothing.
+ * address is the private IP of an interface in that group (never a public IP or Elastic IP); an
+ * AWS-managed prefix list (S3's, DynamoDB's) matches its blocks. Customer-managed prefix lists are
+ * not modelled and match nothing.
  */
 public final class SecurityGroupRules {
     private SecurityGroupRules() {}
@@ -74,6 +76,9 @@ public final class SecurityGroupRules {
         }
         if (rule.referencedGroupId() != null) {
             return topology.isMemberAddress(rule.referencedGroupId(), peer);
+        }
+        if (rule.prefixListId() != null) {
+            return AwsPublicRanges.managedPrefixList(rule.prefixListId()).map(list -> list.contains(peer)).orElse(false);
         }
         return false;
     }

@@ -30,6 +30,11 @@ public final class AwsPublicRanges {
         }
     }
 
+    /** The regions LocalVPC knows, sorted by name: their positions number them. */
+    private static final List<String> KNOWN_REGIONS = List.copyOf(RoundTripTimes.regions());
+    /** Each region's prefix lists, made once: the router reads them for every packet a prefix-list route might take. */
+    private static final java.util.Map<String, List<PrefixList>> PREFIX_LISTS = new java.util.concurrent.ConcurrentHashMap<>();
+
     private AwsPublicRanges() {}
 
     /**
@@ -37,8 +42,7 @@ public final class AwsPublicRanges {
      * hash of the name in the upper range for any other region.
      */
     static int regionIndex(String region) {
-        List<String> known = List.copyOf(RoundTripTimes.regions());
-        int index = known.indexOf(region);
+        int index = KNOWN_REGIONS.indexOf(region);
         return index >= 0 ? index : 128 + Math.floorMod(region.hashCode(), 128);
     }
 
@@ -57,22 +61,39 @@ public final class AwsPublicRanges {
 
     /** The prefix list of a gateway service ({@code s3}, {@code dynamodb}) in a region. */
     public static Optional<PrefixList> prefixList(String region, String service) {
+        String name = "com.amazonaws." + region + "." + service;
+        return prefixLists(region).stream().filter(p -> p.name().equals(name)).findFirst();
+    }
+
+    private static PrefixList make(String region, String service) {
         int index = regionIndex(region);
         List<Cidr> cidrs = switch (service) {
             case "s3" -> List.of(Cidr.parse("52.216." + index + ".0/24"), Cidr.parse("54.231." + index + ".0/24"));
             case "dynamodb" -> List.of(Cidr.parse("3.218." + index + ".0/24"));
-            default -> null;
+            default -> throw new IllegalArgumentException("no gateway service " + service);
         };
-        if (cidrs == null) {
-            return Optional.empty();
-        }
         String name = "com.amazonaws." + region + "." + service;
-        return Optional.of(new PrefixList(String.format("pl-%08x", name.hashCode()), name, cidrs));
+        return new PrefixList(String.format("pl-%08x", name.hashCode()), name, cidrs);
     }
 
     /** Every AWS-managed prefix list of a region. */
     public static List<PrefixList> prefixLists(String region) {
-        return GATEWAY_SERVICES.stream().map(s -> prefixList(region, s).orElseThrow()).toList();
+        return PREFIX_LISTS.computeIfAbsent(region,
+                r -> GATEWAY_SERVICES.stream().map(s -> make(r, s)).toList());
+    }
+
+    /**
+     * An AWS-managed prefix list by id in any region LocalVPC knows or has seen (ids are unique
+     * across regions): for a security group rule, which names the list without its region.
+     */
+    public static Optional<PrefixList> managedPrefixList(String id) {
+        for (String region : KNOWN_REGIONS) {
+            Optional<PrefixList> found = prefixListById(region, id);
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return PREFIX_LISTS.values().stream().flatMap(List::stream).filter(p -> p.id().equals(id)).findFirst();
     }
 
     /** A region's prefix list by id. */

@@ -95,7 +95,11 @@ public final class Tracer {
             return sameVpc ? eni.privateIp()
                     : site.topology().publicIpOf(eni.vpcId(), eni.privateIp()).orElse(eni.privateIp());
         }
-        return engine.internet().lookup(text)
+        // A name means what it means to the source: through its VPC's resolver (endpoint private DNS
+        // included) for an instance, through public DNS otherwise or when the VPC resolver has no answer.
+        Optional<Ipv4> resolved = source.instanceId() == null ? Optional.empty()
+                : engine.resolve(site.accountId(), site.region(), source.instanceId(), text);
+        return resolved.or(() -> engine.internet().lookup(text))
                 .orElseThrow(() -> new BadRequest("No instance, Name tag, address or host name matches " + text));
     }
 

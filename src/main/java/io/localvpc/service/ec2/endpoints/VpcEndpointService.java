@@ -262,34 +262,14 @@ public final class VpcEndpointService {
                 throw AwsException.badRequest("InvalidParameter",
                         "Subnets, security groups and private DNS are only supported for Interface type VPC endpoints.");
             }
-            VpcEndpoint changed = endpoint;
-            if (!removeGroups.isEmpty() || !addGroups.isEmpty()) {
-                LinkedHashSet<String> groups = new LinkedHashSet<>(changed.groupIds());
-                for (String id : removeGroups) {
-                    if (!groups.remove(id)) {
-                        throw AwsException.badRequest("InvalidParameter",
-                                "The security group " + id + " is not associated with " + endpoint.id() + ".");
-                    }
-                }
-                groups.addAll(EndpointAttachments.groups(tx, endpoint.vpcId(), addGroups));
-                changed = changed.withGroups(EndpointAttachments.groups(tx, endpoint.vpcId(), List.copyOf(groups)));
-                EndpointAttachments.regroupInterfaces(tx, changed);
-            }
+            VpcEndpoint changed = regrouped(tx, endpoint, addGroups, removeGroups);
             changed = removeSubnets(tx, changed, removeSubnets);
             if (!addSubnets.isEmpty()) {
                 List<Subnet> subnets = EndpointAttachments.subnets(tx, endpoint.vpcId(), addSubnets, changed.subnetIds());
                 changed = withInterfaces(tx, changed, subnets, ctx.now())
                         .withState("pending", ctx.now().plus(cloud.timings().stateChange()));
             }
-            for (String id : new LinkedHashSet<>(removeTables)) {
-                if (!changed.routeTableIds().contains(id)) {
-                    throw AwsException.badRequest("InvalidParameter",
-                            "The route table " + id + " is not associated with " + endpoint.id() + ".");
-                }
-                EndpointAttachments.removeRoute(tx, id, changed);
-                changed = changed.withRouteTables(changed.routeTableIds().stream().filter(t -> !t.equals(id)).toList());
-            }
-            changed = withRouteTables(tx, changed, addTables);
+            changed = withRouteTables(tx, withoutRouteTables(tx, changed, removeTables), addTables);
             if (request.privateDnsEnabled() != null && request.privateDnsEnabled() != changed.privateDnsEnabled()) {
                 changed = changed.withPrivateDns(request.privateDnsEnabled());
                 if (changed.privateDnsEnabled()) {
@@ -309,14 +289,47 @@ public final class VpcEndpointService {
         });
     }
 
+    /** The endpoint with its groups changed, on each of its interfaces too. */
+    private static VpcEndpoint regrouped(Tx tx, VpcEndpoint endpoint, List<String> added, List<String> removed) {
+        if (added.isEmpty() && removed.isEmpty()) {
+            return endpoint;
+        }
+        LinkedHashSet<String> groups = new LinkedHashSet<>(endpoint.groupIds());
+        for (String id : removed) {
+            if (!groups.remove(id)) {
+                throw notAssociated("security group", id, endpoint);
+            }
+        }
+        groups.addAll(EndpointAttachments.groups(tx, endpoint.vpcId(), added));
+        VpcEndpoint changed = endpoint.withGroups(EndpointAttachments.groups(tx, endpoint.vpcId(), List.copyOf(groups)));
+        EndpointAttachments.regroupInterfaces(tx, changed);
+        return changed;
+    }
+
+    /** The endpoint with its route taken out of each of {@code tableIds}. */
+    private static VpcEndpoint withoutRouteTables(Tx tx, VpcEndpoint endpoint, List<String> tableIds) {
+        List<String> kept = new ArrayList<>(endpoint.routeTableIds());
+        for (String id : new LinkedHashSet<>(tableIds)) {
+            if (!kept.remove(id)) {
+                throw notAssociated("route table", id, endpoint);
+            }
+            EndpointAttachments.removeRoute(tx, id, endpoint);
+        }
+        return endpoint.withRouteTables(kept);
+    }
+
+    private static AwsException notAssociated(String what, String id, VpcEndpoint endpoint) {
+        return AwsException.badRequest("InvalidParameter",
+                "The " + what + " " + id + " is not associated with " + endpoint.id() + ".");
+    }
+
     private VpcEndpoint removeSubnets(Tx tx, VpcEndpoint endpoint, List<String> removed) {
         List<String> subnetIds = new ArrayList<>(endpoint.subnetIds());
         List<String> eniIds = new ArrayList<>(endpoint.networkInterfaceIds());
         for (String id : new LinkedHashSet<>(removed)) {
             int at = subnetIds.indexOf(id);
             if (at < 0) {
-                throw AwsException.badRequest("InvalidParameter",
-                        "The subnet " + id + " is not associated with " + endpoint.id() + ".");
+                throw notAssociated("subnet", id, endpoint);
             }
             EndpointAttachments.removeInterface(tx, cloud.cloud().publicIps(), eniIds.get(at));
             subnetIds.remove(at);

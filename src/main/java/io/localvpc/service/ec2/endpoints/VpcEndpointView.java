@@ -1,6 +1,7 @@
 package io.localvpc.service.ec2.endpoints;
 
 import io.localvpc.model.StateView;
+import io.localvpc.model.ec2.RouteTable;
 import io.localvpc.model.ec2.SecurityGroup;
 import io.localvpc.model.ec2.Subnet;
 import io.localvpc.model.ec2.VpcEndpoint;
@@ -25,7 +26,8 @@ final class VpcEndpointView {
                 .serviceRegion(e.serviceRegion())
                 .state(e.state())
                 .policyDocument(e.policyDocument())
-                .routeTableIds(e.routeTableIds())
+                // A route table deleted since no longer counts as one of the endpoint's.
+                .routeTableIds(e.routeTableIds().stream().filter(id -> state.find(RouteTable.class, id).isPresent()).toList())
                 .subnetIds(e.subnetIds())
                 .groups(e.groupIds().stream()
                         .map(id -> SecurityGroupIdentifier.builder().groupId(id)

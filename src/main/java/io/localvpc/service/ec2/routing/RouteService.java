@@ -126,9 +126,14 @@ public final class RouteService {
 
     /** Only IPv4 destinations are modelled; the block must be in canonical form, as EC2 requires. */
     private static Cidr destination(String cidrBlock, String ipv6CidrBlock, String prefixListId) {
-        if (present(ipv6CidrBlock) || present(prefixListId)) {
-            throw Ec2Errors.invalidValue("LocalVPC models IPv4 routes only; use destinationCidrBlock instead of "
-                    + (present(ipv6CidrBlock) ? "destinationIpv6CidrBlock" : "destinationPrefixListId") + ".");
+        if (present(prefixListId)) {
+            // The only prefix-list routes are gateway endpoints' own, which only the endpoint changes.
+            throw Ec2Errors.invalidValue("The route to " + prefixListId + " belongs to a gateway VPC endpoint: change "
+                    + "its route tables with ModifyVpcEndpoint. LocalVPC does not model customer-managed prefix lists.");
+        }
+        if (present(ipv6CidrBlock)) {
+            throw Ec2Errors.invalidValue(
+                    "LocalVPC models IPv4 routes only; use destinationCidrBlock instead of destinationIpv6CidrBlock.");
         }
         if (!present(cidrBlock)) {
             throw AwsException.badRequest("MissingParameter", "The request must contain exactly one of "

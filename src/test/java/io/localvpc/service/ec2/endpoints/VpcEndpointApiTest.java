@@ -237,6 +237,11 @@ class VpcEndpointApiTest {
         assertThat(net.ec2.describeRouteTables(r -> r.filters(Filter.builder().name("route.destination-prefix-list-id")
                 .values(s3.prefixListId()).build())).routeTables()).extracting(t -> t.routeTableId()).contains(net.table);
 
+        // Only the endpoint changes its route.
+        assertAwsError(() -> net.ec2.deleteRoute(r -> r.routeTableId(net.table).destinationPrefixListId(s3.prefixListId())),
+                "InvalidParameterValue");
+        assertThat(routeTo(net, net.table, s3.prefixListId()).gatewayId()).isEqualTo(id);
+
         // A second endpoint for S3 cannot route the same table.
         assertAwsError(() -> net.ec2.createVpcEndpoint(r -> r.vpcId(net.vpc).serviceName(service("s3"))
                 .routeTableIds(net.table)), "RouteAlreadyExists");
