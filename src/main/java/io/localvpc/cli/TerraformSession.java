@@ -143,6 +143,10 @@ final class TerraformSession implements AutoCloseable {
         }
         int port = endpoint.getPort() > 0 ? endpoint.getPort() : LocalVpcConfig.DEFAULT_PORT;
         Path dataDir = Path.of(".localvpc");
+        // The command's output is Terraform's; the in-process server's access log would drown it.
+        if (System.getProperty("org.slf4j.simpleLogger.log.localvpc.access") == null) {
+            System.setProperty("org.slf4j.simpleLogger.log.localvpc.access", "warn");
+        }
         LocalVpc localVpc = LocalVpc.start(new LocalVpcConfig(LocalVpcConfig.DEFAULT_HOST, port, dataDir, SimClock.system(),
                 Timings.DEFAULT, Quotas.DEFAULT));
         out.println("LocalVPC is not running at " + endpoint + "; started it in this process for this command (state in "
