@@ -23,8 +23,8 @@ final class Access {
         if (t instanceof ObjectType o) {
             Type attr = o.attributes().get(name);
             if (attr == null) {
-                throw new HclException("Unsupported attribute",
-                        "This object does not have an attribute named " + Strings.quote(name) + ".", where);
+                throw new HclException("Unsupported attribute", "This object does not have an attribute named " + Strings.quote(name)
+                        + "." + Suggestions.didYouMean(name, o.attributes().keySet()), where);
             }
             return v.isKnown() ? v.attributes().get(name) : Value.unknown(attr);
         }

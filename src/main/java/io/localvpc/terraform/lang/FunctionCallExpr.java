@@ -12,7 +12,8 @@ record FunctionCallExpr(String name, List<Expression> args, boolean expandFinal,
     public Value evaluate(EvalContext context) {
         Function function = context.functions() == null ? null : context.functions().lookup(name);
         if (function == null) {
-            throw new HclException("Call to unknown function", "There is no function named " + Strings.quote(name) + ".", nameRange);
+            String suggestion = context.functions() == null ? "" : Suggestions.didYouMean(name, context.functions().names());
+            throw new HclException("Call to unknown function", "There is no function named " + Strings.quote(name) + "." + suggestion, nameRange);
         }
         return function.call(new Function.Call(name, args, expandFinal, context, nameRange, range));
     }

@@ -7,10 +7,11 @@ record ScopeTraversalExpr(Traversal traversal) implements Expression {
 
     @Override
     public Value evaluate(EvalContext context) {
-        Value value = context.variables().get(traversal.root());
-        if (value == null) {
-            throw Undeclared.root(traversal);
+        Value root = context.variables().get(traversal.root());
+        if (root == null) {
+            throw Undeclared.root(traversal, null);
         }
+        Value value = root;
         List<Traversal.Step> steps = traversal.steps();
         for (int i = 0; i < steps.size(); i++) {
             Traversal.Step step = steps.get(i);
@@ -19,7 +20,7 @@ record ScopeTraversalExpr(Traversal traversal) implements Expression {
                         ? value.getAttr(a.name(), a.range())
                         : value.index(((Traversal.Index) step).key(), step.range());
             } catch (HclException e) {
-                throw Undeclared.step(traversal, i, e);
+                throw Undeclared.step(traversal, root, i, e);
             }
         }
         return value;

@@ -30,7 +30,8 @@ class CollectionFunctionsTest {
         assertThat(error("element([], 0)").detail()).contains("cannot use element function with an empty list");
         assertThat(eval("lookup({a = \"ay\", b = \"bee\"}, \"a\", \"what?\")")).isEqualTo(Hcl.str("ay"));
         assertThat(eval("lookup({a = \"ay\", b = \"bee\"}, \"c\", \"what?\")")).isEqualTo(Hcl.str("what?"));
-        assertThat(error("lookup({a = 1}, \"c\")").detail()).contains("lookup failed to find key \"c\"");
+        assertThat(error("lookup(tomap({a = 1}), \"c\")").detail()).contains("lookup failed to find key \"c\"");
+        assertThat(error("lookup({a = 1}, \"c\")").detail()).isEqualTo("Invalid value for \"inputMap\" parameter: the given object has no attribute \"c\".");
         assertThat(eval("lookup(tomap({a = 1}), \"c\", \"2\")")).isEqualTo(num(2));
         assertThat(error("lookup(tomap({a = 1}), \"c\", [])").summary()).isEqualTo("Invalid function argument");
         assertThat(eval("index([\"a\", \"b\", \"c\"], \"b\")")).isEqualTo(num(1));

@@ -33,7 +33,7 @@ class DiagnosticPrinterTest {
                   on main.tf line 6, in resource "aws_vpc" "main":
                    6:   cidr_block = local.nam
 
-                A local value with the name "nam" has not been declared.
+                A local value with the name "nam" has not been declared. Did you mean "name"?
                 """);
     }
 

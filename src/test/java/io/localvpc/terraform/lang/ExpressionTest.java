@@ -121,10 +121,10 @@ class ExpressionTest {
     void accessErrors() {
         Map<String, Value> vars = Map.of("local", obj("o", obj("a", num(1)), "l", Value.tuple(List.of(num(1))),
                 "m", Value.map(Map.of("k", num(1))), "n", Value.nullOf(Type.DYNAMIC), "s", Value.set(List.of(num(1)))));
-        assertThat(error("local.o.b", vars)).satisfies(d -> {
+        assertThat(error("local.o.bbbb", vars)).satisfies(d -> {
             assertThat(d.summary()).isEqualTo("Unsupported attribute");
-            assertThat(d.detail()).isEqualTo("This object does not have an attribute named \"b\".");
-            assertThat(d.subject().toString()).isEqualTo("test.tf:1,8-10");
+            assertThat(d.detail()).isEqualTo("This object does not have an attribute named \"bbbb\".");
+            assertThat(d.subject().toString()).isEqualTo("test.tf:1,8-13");
         });
         assertThat(error("local.l[1]", vars)).satisfies(d -> {
             assertThat(d.summary()).isEqualTo("Invalid index");
@@ -133,6 +133,7 @@ class ExpressionTest {
         });
         assertThat(error("local.l[-1]", vars).detail()).contains("a negative number is not a valid index");
         assertThat(error("local.l[\"x\"]", vars).detail()).contains("a number is required");
+        assertThat(error("local.o.aa", vars).detail()).isEqualTo("This object does not have an attribute named \"aa\". Did you mean \"a\"?");
         assertThat(error("local.m.x", vars).summary()).isEqualTo("Missing map element");
         assertThat(error("local.m[\"x\"]", vars).summary()).isEqualTo("Invalid index");
         assertThat(error("local.n.x", vars).summary()).isEqualTo("Attempt to get attribute from null value");
@@ -145,12 +146,15 @@ class ExpressionTest {
     void undeclaredReferences() {
         Map<String, Value> vars = Map.of("var", obj("a", num(1)), "local", obj(), "aws_vpc", obj("main", obj("id", str("vpc-1"))),
                 "data", obj());
-        assertThat(error("var.b", vars)).satisfies(d -> {
+        assertThat(error("var.bbbb", vars)).satisfies(d -> {
             assertThat(d.summary()).isEqualTo("Reference to undeclared input variable");
-            assertThat(d.detail()).isEqualTo("An input variable with the name \"b\" has not been declared. "
-                    + "This variable can be declared with a variable \"b\" {} block.");
+            assertThat(d.detail()).isEqualTo("An input variable with the name \"bbbb\" has not been declared. "
+                    + "This variable can be declared with a variable \"bbbb\" {} block.");
         });
         assertThat(error("local.x", vars).detail()).isEqualTo("A local value with the name \"x\" has not been declared.");
+        assertThat(error("var.aa", vars).detail()).isEqualTo("An input variable with the name \"aa\" has not been declared. Did you mean \"a\"?");
+        assertThat(error("aws_vpc.mian.id", vars).detail())
+                .isEqualTo("A managed resource \"aws_vpc\" \"mian\" has not been declared in the root module. Did you mean \"main\"?");
         assertThat(error("aws_vpc.other.id", vars).detail()).isEqualTo("A managed resource \"aws_vpc\" \"other\" has not been declared in the root module.");
         assertThat(error("aws_subnet.x.id", vars).summary()).isEqualTo("Reference to undeclared resource");
         assertThat(error("data.aws_ami.al2.id", vars).detail()).isEqualTo("A data resource \"aws_ami\" \"al2\" has not been declared in the root module.");
@@ -245,6 +249,7 @@ class ExpressionTest {
             assertThat(d.summary()).isEqualTo("Call to unknown function");
             assertThat(d.detail()).isEqualTo("There is no function named \"nosuch\".");
         });
+        assertThat(error("lenght([])").detail()).isEqualTo("There is no function named \"lenght\". Did you mean \"length\"?");
         assertThat(error("upper()")).satisfies(d -> {
             assertThat(d.summary()).isEqualTo("Not enough function arguments");
             assertThat(d.detail()).isEqualTo("Function \"upper\" expects 1 argument(s). Missing value for \"str\".");

@@ -56,6 +56,9 @@ public final class MapFunctions {
                 throw FunctionException.argument(2, "the default value must have the same type as the map elements");
             }
         }
+        if (a.get(0).type() instanceof io.localvpc.terraform.lang.ObjectType) {
+            throw FunctionException.argument(0, "the given object has no attribute " + Strings.quote(a.get(1).asString()));
+        }
         throw FunctionException.failed("lookup failed to find key " + Strings.quote(a.get(1).asString()));
     }
 
