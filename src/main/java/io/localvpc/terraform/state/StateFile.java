@@ -98,9 +98,16 @@ public final class StateFile {
         }
     }
 
-    /** Writes {@code state} with its serial incremented. Synchronized: parallel applies record one at a time. */
+    /**
+     * Writes {@code state} with its serial incremented, unless the file already holds exactly this
+     * state (a run that changed nothing leaves the file alone, as Terraform does). Synchronized:
+     * parallel applies record one at a time.
+     */
     public synchronized void write(State state) {
         try {
+            if (Files.exists(path) && java.util.Arrays.equals(Files.readAllBytes(path), render(state, state.serial()))) {
+                return;
+            }
             if (!backedUp) {
                 if (Files.exists(path)) {
                     Files.copy(path, path.resolveSibling(path.getFileName() + ".backup"), StandardCopyOption.REPLACE_EXISTING);

@@ -29,8 +29,8 @@ class StateFileTest {
         state.put(ResourceAddress.managed("aws_subnet", "public").instance(BigDecimal.ZERO),
                 new InstanceState(attributes, List.of("aws_vpc.main"), false));
         state.put(ResourceAddress.data("aws_ami", "al2").instance(null), new InstanceState(Map.of("id", "ami-1"), List.of(), false));
-        state.replaceOutputs(Map.of("subnet", new OutputState("subnet-1", "string", false)));
         StateFile.in(dir).write(state);
+        state.replaceOutputs(Map.of("subnet", new OutputState("subnet-1", "string", false)));
         StateFile.in(dir).write(state); // a later run: the first run's file becomes the backup
 
         String json = Files.readString(dir.resolve("terraform.tfstate"));
@@ -40,6 +40,9 @@ class StateFileTest {
                 .contains("\"check_results\": null");
         assertThat(json.indexOf("\"mode\": \"data\"")).isLessThan(json.indexOf("\"mode\": \"managed\""));
         assertThat(Files.readString(dir.resolve("terraform.tfstate.backup"))).contains("\"serial\": 1,");
+
+        StateFile.in(dir).write(StateFile.in(dir).read()); // nothing changed: not written again
+        assertThat(Files.readString(dir.resolve("terraform.tfstate"))).contains("\"serial\": 2,");
 
         State read = StateFile.in(dir).read();
         assertThat(read.lineage()).isEqualTo(state.lineage());
