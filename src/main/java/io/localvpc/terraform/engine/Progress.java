@@ -33,10 +33,6 @@ public final class Progress implements AutoCloseable {
         out.flush();
     }
 
-    public PrintWriter out() {
-        return out;
-    }
-
     /** Starts an operation: prints {@code X: Creating...} and reminds every ten seconds until {@link #done}. */
     void start(InstanceAddress address, String startWord, String stillWord, String id) {
         line(address + ": " + startWord + (id == null ? "..." : "... [id=" + id + "]"));

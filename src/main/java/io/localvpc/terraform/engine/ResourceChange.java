@@ -16,9 +16,4 @@ public record ResourceChange(InstanceAddress address, Action action, Map<String,
     public ResourceChange {
         replacePaths = Set.copyOf(replacePaths);
     }
-
-    /** The reason printed under a delete of an instance whose configuration is gone, or null. */
-    public static String noConfigReason(InstanceAddress address) {
-        return "(because " + address + " is not in configuration)";
-    }
 }

@@ -68,10 +68,6 @@ public final class State {
         return out;
     }
 
-    public synchronized boolean hasManaged() {
-        return instances.keySet().stream().anyMatch(a -> a.resource().mode() == ResourceAddress.Mode.MANAGED);
-    }
-
     public synchronized Map<String, OutputState> outputs() {
         return new LinkedHashMap<>(outputs);
     }
@@ -79,10 +75,5 @@ public final class State {
     public synchronized void replaceOutputs(Map<String, OutputState> newOutputs) {
         outputs.clear();
         outputs.putAll(newOutputs);
-    }
-
-    /** Instances of one resource, for listing and for the engine's expansion. */
-    public synchronized List<InstanceAddress> instancesOf(ResourceAddress resource) {
-        return instances.keySet().stream().filter(a -> a.resource().equals(resource)).toList();
     }
 }
