@@ -130,6 +130,17 @@ final class BodyRenderer {
             lines.line(level, "", ")" + note);
             return;
         }
+        if (value instanceof String text && text.contains("\n")) {
+            // Multi-line text reads better as a heredoc, as Terraform shows user data and scripts.
+            lines.line(level, symbol, prefix + "<<-EOT");
+            for (String line : text.split("\n", -1)) {
+                if (!line.isEmpty() || !text.endsWith("\n")) {
+                    lines.line(level + 1, "", line);
+                }
+            }
+            lines.line(level, "", "EOT" + note);
+            return;
+        }
         if (value instanceof Map<?, ?> map) {
             if (map.isEmpty()) {
                 lines.line(level, symbol, prefix + "{}" + note);

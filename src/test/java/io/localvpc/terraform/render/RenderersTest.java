@@ -67,6 +67,14 @@ class RenderersTest {
     }
 
     @Test
+    void multiLineTextShowsAsAHeredoc() {
+        Map<String, Object> role = role("r");
+        role.put("assume_role_policy", "#!/bin/bash\necho hello\n");
+        String show = StateRenderer.show(InstanceAddress.parse("aws_iam_role.r"), new InstanceState(role, List.of(), false), ROLE);
+        assertThat(show).contains("    assume_role_policy = <<-EOT\n        #!/bin/bash\n        echo hello\n    EOT\n");
+    }
+
+    @Test
     void anUpdateShowsChangedValuesAndCountsTheRest() {
         Map<String, Object> after = role("r");
         after.put("tags", Map.of("Env", "prod", "Team", "net"));
