@@ -10,7 +10,8 @@ import picocli.CommandLine;
         mixinStandardHelpOptions = true,
         versionProvider = LocalVpcCommand.Version.class,
         description = "AWS VPC networking on one machine: the real AWS APIs on localhost, and a simulated network behind them.",
-        subcommands = {ServeCommand.class, ExecCommand.class, TraceCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, ExecCommand.class, TraceCommand.class, PlanCommand.class, ApplyCommand.class,
+            DestroyCommand.class, OutputCommand.class, StateCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class})
 public final class LocalVpcCommand implements Runnable {
 
     @CommandLine.Spec
@@ -30,7 +31,31 @@ public final class LocalVpcCommand implements Runnable {
      * instance, so {@code localvpc exec web ping -c 1 8.8.8.8} works without {@code --} too.
      */
     public static CommandLine commandLine() {
-        CommandLine cli = new CommandLine(new LocalVpcCommand());
+        return commandLine(System.getenv(), System.in);
+    }
+
+    /**
+     * The command line whose Terraform commands read {@code env} instead of the process's
+     * environment and answer prompts from {@code stdin} (tests).
+     */
+    public static CommandLine commandLine(java.util.Map<String, String> env, java.io.InputStream stdin) {
+        CommandLine.IFactory defaults = CommandLine.defaultFactory();
+        CommandLine cli = new CommandLine(new LocalVpcCommand(), new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                // Client commands take the environment (and Terraform's the prompt's input) when they can.
+                for (java.lang.reflect.Constructor<?> constructor : type.getConstructors()) {
+                    Class<?>[] parameters = constructor.getParameterTypes();
+                    if (java.util.Arrays.equals(parameters, new Class<?>[] {java.util.Map.class, java.io.InputStream.class})) {
+                        return type.cast(constructor.newInstance(env, stdin));
+                    }
+                    if (java.util.Arrays.equals(parameters, new Class<?>[] {java.util.Map.class})) {
+                        return type.cast(constructor.newInstance(env));
+                    }
+                }
+                return defaults.create(type);
+            }
+        });
         cli.getSubcommands().get("exec").setStopAtPositional(true);
         return cli;
     }

@@ -26,8 +26,6 @@ public final class AwsContext implements AutoCloseable {
     /** How often waiters poll: short, because LocalVPC's state changes take about a second. */
     static final Duration POLL = Duration.ofMillis(100);
 
-    /** The operation each thread sent last: the SDK does not put it on its exceptions, the provider's errors name it. */
-
     private final URI endpoint;
     private final String region;
     private final AwsBasicCredentials credentials;
