@@ -1,5 +1,6 @@
 package io.localvpc.terraform.aws.iam;
 
+import io.localvpc.terraform.aws.SchemaType;
 import io.localvpc.terraform.aws.Errors;
 import io.localvpc.terraform.aws.LegacyValues;
 import io.localvpc.terraform.aws.Plain;
@@ -24,7 +25,7 @@ import software.amazon.awssdk.services.iam.model.PolicyVersion;
  * {@code aws_iam_policy}: a customer managed policy, id its ARN. A new document becomes a new
  * default version; when IAM's five versions are used up, the oldest non-default one goes first.
  */
-public final class PolicyResource implements ResourceType {
+public final class PolicyResource extends SchemaType implements ResourceType {
     private static final int MAX_VERSIONS = 5;
 
     private static final Schema SCHEMA = Schema.builder()
@@ -41,23 +42,15 @@ public final class PolicyResource implements ResourceType {
             .computed("tags_all", AttributeType.mapOf(AttributeType.STRING))
             .build();
 
-    @Override
-    public String typeName() {
-        return "aws_iam_policy";
-    }
-
-    @Override
-    public Schema schema() {
-        return SCHEMA;
+    public PolicyResource() {
+        super("aws_iam_policy", SCHEMA);
     }
 
     @Override
     public Map<String, Object> plan(AwsContext aws, Map<String, Object> prior, Map<String, Object> proposed) {
         IamValues.checkPolicy("policy", Plain.string(proposed, "policy"));
         Map<String, Object> planned = ResourceTags.planned(aws, proposed);
-        if (prior != null && PolicyJson.equivalent(Plain.string(prior, "policy"), Plain.string(proposed, "policy"))) {
-            planned.put("policy", prior.get("policy"));
-        }
+        IamValues.keepEquivalentPolicy("policy", prior, proposed, planned);
         if (prior != null && Objects.equals(Objects.toString(prior.get("description"), ""),
                 Objects.toString(proposed.get("description"), ""))) {
             planned.put("description", prior.get("description"));

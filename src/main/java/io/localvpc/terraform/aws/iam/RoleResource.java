@@ -1,5 +1,6 @@
 package io.localvpc.terraform.aws.iam;
 
+import io.localvpc.terraform.aws.SchemaType;
 import io.localvpc.terraform.aws.Errors;
 import io.localvpc.terraform.aws.LegacyValues;
 import io.localvpc.terraform.aws.Plain;
@@ -27,7 +28,7 @@ import software.amazon.awssdk.services.iam.model.Role;
  * text. {@code managed_policy_arns} and {@code inline_policy} are computed when not configured, so
  * attachments made by other resources show in state without being planned away.
  */
-public final class RoleResource implements ResourceType {
+public final class RoleResource extends SchemaType implements ResourceType {
     private static final Duration PROPAGATION = Duration.ofMinutes(2);
 
     private static final Schema INLINE_POLICY = Schema.builder()
@@ -53,24 +54,15 @@ public final class RoleResource implements ResourceType {
             .block(new NestedBlock("inline_policy", NestedBlock.Nesting.SET, INLINE_POLICY, 0, 0, false, true))
             .build();
 
-    @Override
-    public String typeName() {
-        return "aws_iam_role";
-    }
-
-    @Override
-    public Schema schema() {
-        return SCHEMA;
+    public RoleResource() {
+        super("aws_iam_role", SCHEMA);
     }
 
     @Override
     public Map<String, Object> plan(AwsContext aws, Map<String, Object> prior, Map<String, Object> proposed) {
         IamValues.checkPolicy("assume_role_policy", Plain.string(proposed, "assume_role_policy"));
         Map<String, Object> planned = ResourceTags.planned(aws, proposed);
-        if (prior != null && PolicyJson.equivalent(Plain.string(prior, "assume_role_policy"),
-                Plain.string(proposed, "assume_role_policy"))) {
-            planned.put("assume_role_policy", prior.get("assume_role_policy"));
-        }
+        IamValues.keepEquivalentPolicy("assume_role_policy", prior, proposed, planned);
         ResourceNames.plan(prior, proposed, planned);
         if (prior != null && planned.get("inline_policy") instanceof List<?>) {
             // An inline policy saying the same as the stored one keeps the stored text.
