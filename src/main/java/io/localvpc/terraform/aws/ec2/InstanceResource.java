@@ -89,8 +89,7 @@ public final class InstanceResource extends SchemaType implements ResourceType {
             Errors.call("updating EC2 Instance (" + id + ")", () -> aws.ec2().modifyInstanceAttribute(r -> r
                     .instanceId(id).sourceDestCheck(b -> b.value(false))));
         }
-        Map<String, Object> state = Plain.known(planned);
-        state.put("id", id);
+        Map<String, Object> state = Plain.knownWithId(planned, id);
         return read(aws, state).orElseThrow(() -> new ProviderException("reading EC2 Instance (" + id + "): couldn't find resource"));
     }
 
@@ -343,8 +342,7 @@ public final class InstanceResource extends SchemaType implements ResourceType {
         if (changed(prior, planned, "root_block_device")) {
             updateRootVolume(aws, id, prior, planned);
         }
-        Map<String, Object> state = Plain.known(planned);
-        state.put("id", id);
+        Map<String, Object> state = Plain.knownWithId(planned, id);
         return read(aws, state).orElseThrow(() -> new ProviderException("reading EC2 Instance (" + id + "): couldn't find resource"));
     }
 

@@ -92,8 +92,7 @@ public final class SecurityGroupResource extends SchemaType implements ResourceT
         none.put("ingress", List.of());
         none.put("egress", List.of());
         updateRules(aws, groupId, none, planned);
-        Map<String, Object> state = Plain.known(planned);
-        state.put("id", groupId);
+        Map<String, Object> state = Plain.knownWithId(planned, groupId);
         return read(aws, state).orElseThrow(() -> new ProviderException(
                 "reading Security Group (" + groupId + "): couldn't find resource"));
     }
@@ -163,8 +162,7 @@ public final class SecurityGroupResource extends SchemaType implements ResourceT
                 "reading Security Group (" + groupId + "): couldn't find resource"));
         updateRules(aws, groupId, prior, planned);
         ResourceTags.updateEc2(aws, groupId, prior, planned);
-        Map<String, Object> state = Plain.known(planned);
-        state.put("id", groupId);
+        Map<String, Object> state = Plain.knownWithId(planned, groupId);
         return read(aws, state).orElseThrow();
     }
 

@@ -125,8 +125,7 @@ public final class SecurityGroupRuleResource extends SchemaType implements Resou
             }
             aws.await("Security Group (" + groupId + ") Rule (" + id + ") create", CREATE_TIMEOUT, () -> SecurityGroupResource
                     .find(aws, groupId).flatMap(g -> match(permission, egress ? g.ipPermissionsEgress() : g.ipPermissions())));
-            Map<String, Object> state = Plain.known(planned);
-            state.put("id", id);
+            Map<String, Object> state = Plain.knownWithId(planned, id);
             state.put("security_group_rule_id", created.size() == 1 ? created.get(0).securityGroupRuleId() : null);
             return read(aws, state).orElseThrow(() -> new ProviderException(
                     "reading Security Group (" + groupId + ") Rule (" + id + "): couldn't find resource"));
@@ -183,8 +182,7 @@ public final class SecurityGroupRuleResource extends SchemaType implements Resou
             } else {
                 Errors.call(doing, () -> aws.ec2().updateSecurityGroupRuleDescriptionsIngress(r -> r.groupId(groupId).ipPermissions(permission)));
             }
-            Map<String, Object> state = Plain.known(planned);
-            state.put("id", prior.get("id"));
+            Map<String, Object> state = Plain.knownWithId(planned, prior.get("id"));
             return read(aws, state).orElseThrow();
         }
     }

@@ -97,8 +97,7 @@ public final class VpcSecurityGroupRuleResource extends SchemaType implements Re
                 : aws.ec2().authorizeSecurityGroupIngress(r -> r.groupId(groupId).ipPermissions(permission).tagSpecifications(specs))
                         .securityGroupRules());
         String ruleId = created.get(0).securityGroupRuleId();
-        Map<String, Object> state = Plain.known(planned);
-        state.put("id", ruleId);
+        Map<String, Object> state = Plain.knownWithId(planned, ruleId);
         return read(aws, state).orElseThrow(() -> new ProviderException(
                 "reading " + what() + " (" + ruleId + "): couldn't find resource"));
     }
@@ -189,8 +188,7 @@ public final class VpcSecurityGroupRuleResource extends SchemaType implements Re
                     .securityGroupRules(u -> u.securityGroupRuleId(ruleId).securityGroupRule(request))));
         }
         ResourceTags.updateEc2(aws, ruleId, prior, planned);
-        Map<String, Object> state = Plain.known(planned);
-        state.put("id", ruleId);
+        Map<String, Object> state = Plain.knownWithId(planned, ruleId);
         return read(aws, state).orElseThrow();
     }
 

@@ -58,8 +58,7 @@ public final class InstanceProfileResource extends SchemaType implements Resourc
         if (role != null) {
             addRole(aws, name, role);
         }
-        Map<String, Object> state = Plain.known(planned);
-        state.put("id", name);
+        Map<String, Object> state = Plain.knownWithId(planned, name);
         return read(aws, state).orElseThrow(() -> new ProviderException(
                 "reading IAM Instance Profile (" + name + "): couldn't find resource"));
     }
@@ -122,8 +121,7 @@ public final class InstanceProfileResource extends SchemaType implements Resourc
                         () -> aws.iam().untagInstanceProfile(r -> r.instanceProfileName(name).tagKeys(keys))),
                 tags -> Errors.call("tagging IAM Instance Profile (" + name + ")",
                         () -> aws.iam().tagInstanceProfile(r -> r.instanceProfileName(name).tags(tags))));
-        Map<String, Object> state = Plain.known(planned);
-        state.put("id", name);
+        Map<String, Object> state = Plain.knownWithId(planned, name);
         return read(aws, state).orElseThrow();
     }
 

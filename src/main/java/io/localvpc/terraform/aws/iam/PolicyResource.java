@@ -70,8 +70,7 @@ public final class PolicyResource extends SchemaType implements ResourceType {
                 .description(Plain.string(planned, "description"))
                 .policyDocument(PolicyJson.normalized(policy))
                 .tags(IamValues.tags(aws, planned)))).policy();
-        Map<String, Object> state = Plain.known(planned);
-        state.put("id", created.arn());
+        Map<String, Object> state = Plain.knownWithId(planned, created.arn());
         return read(aws, state).orElseThrow(() -> new ProviderException("reading IAM Policy (" + created.arn() + "): couldn't find resource"));
     }
 
@@ -113,8 +112,7 @@ public final class PolicyResource extends SchemaType implements ResourceType {
         IamValues.updateTags(aws, prior, planned,
                 keys -> Errors.call("untagging IAM Policy (" + arn + ")", () -> aws.iam().untagPolicy(r -> r.policyArn(arn).tagKeys(keys))),
                 tags -> Errors.call("tagging IAM Policy (" + arn + ")", () -> aws.iam().tagPolicy(r -> r.policyArn(arn).tags(tags))));
-        Map<String, Object> state = Plain.known(planned);
-        state.put("id", arn);
+        Map<String, Object> state = Plain.knownWithId(planned, arn);
         return read(aws, state).orElseThrow();
     }
 

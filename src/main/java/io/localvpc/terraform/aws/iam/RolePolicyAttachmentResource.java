@@ -39,8 +39,7 @@ public final class RolePolicyAttachmentResource extends SchemaType implements Re
         String doing = "attaching IAM Policy (" + arn + ") to IAM Role (" + role + ")";
         Errors.retrying(aws, doing, PROPAGATION, Errors.hasCode("ConcurrentModification"),
                 () -> Errors.call(doing, () -> aws.iam().attachRolePolicy(r -> r.roleName(role).policyArn(arn))));
-        Map<String, Object> state = Plain.known(planned);
-        state.put("id", ResourceNames.unique(role + "-"));
+        Map<String, Object> state = Plain.knownWithId(planned, ResourceNames.unique(role + "-"));
         return read(aws, state).orElseThrow(() -> new ProviderException(
                 "reading IAM Role Policy Attachment (" + state.get("id") + "): couldn't find resource"));
     }

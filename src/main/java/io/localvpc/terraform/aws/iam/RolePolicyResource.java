@@ -41,8 +41,7 @@ public final class RolePolicyResource extends SchemaType implements ResourceType
         String name = ResourceNames.generate(Plain.string(planned, "name"), Plain.string(planned, "name_prefix"));
         String role = Plain.string(planned, "role");
         put(aws, role, name, Plain.string(planned, "policy"));
-        Map<String, Object> state = Plain.known(planned);
-        state.put("id", role + ":" + name);
+        Map<String, Object> state = Plain.knownWithId(planned, role + ":" + name);
         return read(aws, state).orElseThrow();
     }
 
@@ -73,8 +72,7 @@ public final class RolePolicyResource extends SchemaType implements ResourceType
     @Override
     public Map<String, Object> update(AwsContext aws, Map<String, Object> prior, Map<String, Object> planned) {
         put(aws, Plain.string(prior, "role"), Plain.string(prior, "name"), Plain.string(planned, "policy"));
-        Map<String, Object> state = Plain.known(planned);
-        state.put("id", prior.get("id"));
+        Map<String, Object> state = Plain.knownWithId(planned, prior.get("id"));
         return read(aws, state).orElseThrow();
     }
 

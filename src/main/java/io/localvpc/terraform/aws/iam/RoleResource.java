@@ -103,8 +103,7 @@ public final class RoleResource extends SchemaType implements ResourceType {
         if (planned.get("managed_policy_arns") instanceof List<?>) {
             attachManaged(aws, role.roleName(), Plain.strings(planned, "managed_policy_arns"), List.of());
         }
-        Map<String, Object> state = Plain.known(planned);
-        state.put("id", role.roleName());
+        Map<String, Object> state = Plain.knownWithId(planned, role.roleName());
         return read(aws, state).orElseThrow(() -> new ProviderException("reading IAM Role (" + name + "): couldn't find resource"));
     }
 
@@ -192,8 +191,7 @@ public final class RoleResource extends SchemaType implements ResourceType {
         IamValues.updateTags(aws, prior, planned,
                 keys -> Errors.call("untagging IAM Role (" + name + ")", () -> aws.iam().untagRole(r -> r.roleName(name).tagKeys(keys))),
                 tags -> Errors.call("tagging IAM Role (" + name + ")", () -> aws.iam().tagRole(r -> r.roleName(name).tags(tags))));
-        Map<String, Object> state = Plain.known(planned);
-        state.put("id", name);
+        Map<String, Object> state = Plain.knownWithId(planned, name);
         return read(aws, state).orElseThrow();
     }
 
