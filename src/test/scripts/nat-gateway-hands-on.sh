@@ -6,18 +6,8 @@
 # dependency order. Needs AWS (the CLI binary) and ENDPOINT in the environment.
 set -euo pipefail
 
-aws() { "$AWS" --endpoint-url "$ENDPOINT" --output text "$@"; }
-step() { echo; echo "== $*"; }
-expect() { # expect DESCRIPTION ACTUAL EXPECTED
-  if [ "$2" != "$3" ]; then echo "FAIL: $1: got '$2', expected '$3'"; exit 1; fi
-  echo "ok: $1 = $3"
-}
-expect_error() { # expect_error CODE command...
-  local code=$1; shift
-  local out
-  if out=$(aws "$@" 2>&1); then echo "FAIL: '$*' succeeded, expected $code"; exit 1; fi
-  case "$out" in *"($code)"*) echo "ok: '$*' refused with $code" ;; *) echo "FAIL: expected $code, got: $out"; exit 1 ;; esac
-}
+# shellcheck source=lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 step "VPC and subnets"
 VPC=$(aws ec2 create-vpc --cidr-block 10.0.0.0/16 \

@@ -2,18 +2,14 @@ package io.localvpc.dataplane;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.localvpc.cli.ExecCommand;
 import io.localvpc.cli.TraceCommand;
 import io.localvpc.testing.HandsOnTopology;
 import io.localvpc.testing.LocalVpcServer;
+import io.localvpc.testing.ShellExec;
+import io.localvpc.testing.ShellExec.Result;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -32,7 +28,6 @@ import picocli.CommandLine;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class HandsOnShellTest {
     private static final String ACCOUNT = "444455556666";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @RegisterExtension
     static final LocalVpcServer server = new LocalVpcServer();
@@ -45,19 +40,8 @@ class HandsOnShellTest {
     }
 
     /** {@code POST /_localvpc/exec}: stdout, stderr and the exit code. */
-    record Result(String stdout, String stderr, int exitCode) {}
-
     private static Result exec(String instance, String command) throws Exception {
-        String body = JSON.createObjectNode().put("instance", instance).put("command", command)
-                .put("accountId", ACCOUNT).put("region", LocalVpcServer.REGION.id()).toString();
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(server.localVpc().endpoint() + "/_localvpc/exec"))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        JsonNode answer = JSON.readTree(response.body());
-        return new Result(answer.get("stdout").asText(), answer.get("stderr").asText(), answer.get("exitCode").asInt());
+        return ShellExec.exec(server, ACCOUNT, LocalVpcServer.REGION.id(), instance, command);
     }
 
     @Test

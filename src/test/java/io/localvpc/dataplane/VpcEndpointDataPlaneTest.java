@@ -8,6 +8,8 @@ import io.localvpc.model.ec2.Instance;
 import io.localvpc.service.ssm.agent.AgentPresence;
 import io.localvpc.service.ssm.agent.SsmAgents;
 import io.localvpc.testing.LocalVpcServer;
+import io.localvpc.testing.ShellExec;
+import io.localvpc.testing.ShellExec.Result;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -106,20 +108,9 @@ class VpcEndpointDataPlaneTest {
         return ec2.describeVpcEndpoints(r -> r.vpcEndpointIds(endpointIds.get(service))).vpcEndpoints().get(0);
     }
 
-    record Result(String stdout, String stderr, int exitCode) {}
-
     /** {@code POST /_localvpc/exec} on the instance. */
     private static Result exec(String command) throws Exception {
-        String body = JSON.createObjectNode().put("instance", instance).put("command", command)
-                .put("accountId", ACCOUNT).put("region", REGION).toString();
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(server.localVpc().endpoint() + "/_localvpc/exec"))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        JsonNode answer = JSON.readTree(response.body());
-        return new Result(answer.get("stdout").asText(), answer.get("stderr").asText(), answer.get("exitCode").asInt());
+        return ShellExec.exec(server, ACCOUNT, REGION, instance, command);
     }
 
     private static AgentPresence agent() {

@@ -93,6 +93,13 @@ public final class Plain {
         return out;
     }
 
+    /** The state to read back after a create or update: the planned values known so far, with the resource's id. */
+    public static Map<String, Object> knownWithId(Map<String, Object> planned, Object id) {
+        Map<String, Object> state = known(planned);
+        state.put("id", id);
+        return state;
+    }
+
     @SuppressWarnings("unchecked")
     private static Object knownValue(Object value) {
         if (value == Unknown.VALUE) {

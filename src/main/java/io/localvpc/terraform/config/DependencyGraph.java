@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 /**
  * The configuration's dependency graph: variables, locals, outputs, resources and data sources,
@@ -97,21 +98,7 @@ public final class DependencyGraph {
 
     /** The resources and data sources {@code node} needs, directly or through locals and variables. */
     public Set<ResourceAddress> resourcesBefore(String node) {
-        Set<ResourceAddress> out = new TreeSet<>();
-        Set<String> seen = new LinkedHashSet<>();
-        List<String> todo = new ArrayList<>(edges.getOrDefault(node, Set.of()));
-        while (!todo.isEmpty()) {
-            String next = todo.remove(todo.size() - 1);
-            if (!seen.add(next)) {
-                continue;
-            }
-            if (next.startsWith("var.") || next.startsWith("local.") || next.startsWith("output.") || next.equals("provider")) {
-                todo.addAll(edges.getOrDefault(next, Set.of()));
-            } else {
-                out.add(ResourceAddress.parse(next));
-            }
-        }
-        return out;
+        return reachable(node, DependencyGraph::isValue, next -> !isValue(next));
     }
 
     /**
@@ -119,6 +106,11 @@ public final class DependencyGraph {
      * reached through locals, data sources and other resources (transitively).
      */
     public Set<ResourceAddress> managedDependencies(String node) {
+        return reachable(node, next -> true, next -> !isValue(next) && !next.startsWith("data."));
+    }
+
+    /** The resources reached from {@code node}, walking on through the nodes {@code followed} accepts and keeping those {@code kept} accepts. */
+    private Set<ResourceAddress> reachable(String node, Predicate<String> followed, Predicate<String> kept) {
         Set<ResourceAddress> out = new TreeSet<>();
         Set<String> seen = new LinkedHashSet<>();
         List<String> todo = new ArrayList<>(edges.getOrDefault(node, Set.of()));
@@ -127,12 +119,18 @@ public final class DependencyGraph {
             if (!seen.add(next)) {
                 continue;
             }
-            todo.addAll(edges.getOrDefault(next, Set.of()));
-            if (!(next.startsWith("var.") || next.startsWith("local.") || next.startsWith("output.") || next.equals("provider")
-                    || next.startsWith("data."))) {
+            if (followed.test(next)) {
+                todo.addAll(edges.getOrDefault(next, Set.of()));
+            }
+            if (kept.test(next)) {
                 out.add(ResourceAddress.parse(next));
             }
         }
         return out;
+    }
+
+    /** Variables, locals, outputs and the provider: nodes that hold values, not resources. */
+    private static boolean isValue(String node) {
+        return node.startsWith("var.") || node.startsWith("local.") || node.startsWith("output.") || node.equals("provider");
     }
 }

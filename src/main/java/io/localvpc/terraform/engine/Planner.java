@@ -201,14 +201,12 @@ public final class Planner {
         if (prior == null) {
             change = new ResourceChange(address, Action.CREATE, null, planned, Set.of(), schema, null);
         } else {
-            Set<String> changed = Proposal.changed(prior, planned);
-            Set<String> forcing = Proposal.forcing(schema, changed, prior, planned);
-            if (changed.isEmpty()) {
+            Proposal.Decision decision = Proposal.decide(schema, prior, planned, resource.lifecycle());
+            if (decision.action() == Action.NO_OP) {
                 change = new ResourceChange(address, Action.NO_OP, prior, prior, Set.of(), schema, null);
-            } else if (!forcing.isEmpty()) {
+            } else if (decision.action().isReplace()) {
                 Map<String, Object> replacement = type.plan(run.aws(), null, Proposal.proposed(schema, config, null, resource.lifecycle()));
-                change = new ResourceChange(address, resource.lifecycle().createBeforeDestroy() ? Action.CREATE_THEN_DELETE
-                        : Action.DELETE_THEN_CREATE, prior, replacement, forcing, schema, null);
+                change = new ResourceChange(address, decision.action(), prior, replacement, decision.forcing(), schema, null);
             } else {
                 change = new ResourceChange(address, Action.UPDATE, prior, planned, Set.of(), schema, null);
             }

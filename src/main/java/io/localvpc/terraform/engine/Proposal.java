@@ -19,10 +19,13 @@ import java.util.Set;
  * state or unknown when there is none, ignored changes kept from the prior state; and the
  * comparison that turns prior and planned states into no-op, update or replacement.
  */
-final class Proposal {
+public final class Proposal {
     private Proposal() {}
 
-    static Map<String, Object> proposed(Schema schema, Map<String, Object> config, Map<String, Object> prior, Lifecycle lifecycle) {
+    /** What applying a planned state over a prior one does, the names that differ and those that force replacement. */
+    public record Decision(Action action, Set<String> changed, Set<String> forcing) {}
+
+    public static Map<String, Object> proposed(Schema schema, Map<String, Object> config, Map<String, Object> prior, Lifecycle lifecycle) {
         Map<String, Object> out = new LinkedHashMap<>();
         for (Attribute attribute : schema.attributes().values()) {
             String name = attribute.name();
@@ -90,6 +93,16 @@ final class Proposal {
             out.remove("id");
         }
         return out;
+    }
+
+    /** No-op, in-place update or replacement (in the order the lifecycle asks for) of {@code prior} by {@code planned}. */
+    public static Decision decide(Schema schema, Map<String, Object> prior, Map<String, Object> planned, Lifecycle lifecycle) {
+        Set<String> changed = changed(prior, planned);
+        Set<String> forcing = forcing(schema, changed, prior, planned);
+        Action action = changed.isEmpty() ? Action.NO_OP
+                : forcing.isEmpty() ? Action.UPDATE
+                : lifecycle.createBeforeDestroy() ? Action.CREATE_THEN_DELETE : Action.DELETE_THEN_CREATE;
+        return new Decision(action, changed, forcing);
     }
 
     /** The top-level attributes and blocks whose planned value differs from the prior one. */

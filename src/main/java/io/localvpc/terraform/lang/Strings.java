@@ -14,12 +14,22 @@ public final class Strings {
     /** A double-quoted string with the language's escapes (and template sequences escaped). */
     public static String quote(String s) {
         StringBuilder out = new StringBuilder(s.length() + 2).append('"');
-        escape(s, out, (text, i) -> {
-            char c = text.charAt(i);
-            // "${" and "%{" would start a template sequence: double the first character
-            return (c == '$' || c == '%') && i + 1 < text.length() && text.charAt(i + 1) == '{' ? c + String.valueOf(c) : null;
-        });
+        escape(s, out, Strings::templateSequence);
         return out.append('"').toString();
+    }
+
+    /** "${" and "%{" would start a template sequence: the first character doubled, else null. */
+    public static String templateSequence(String text, int i) {
+        char c = text.charAt(i);
+        return (c == '$' || c == '%') && i + 1 < text.length() && text.charAt(i + 1) == '{' ? c + String.valueOf(c) : null;
+    }
+
+    /** Appends s as Go's JSON encoder quotes it: the common escapes, and HTML-safe ({@code <}, {@code >}, {@code &} and the two Unicode line separators as \\uNNNN). */
+    public static void appendGoJson(String s, StringBuilder out) {
+        out.append('"');
+        escape(s, out, (text, i) -> "<>&\u2028\u2029".indexOf(text.charAt(i)) >= 0
+                ? String.format("\\u%04x", (int) text.charAt(i)) : null);
+        out.append('"');
     }
 
     /** Appends s with quote, backslash, newline, return and tab escaped, other control characters as \\uNNNN. */

@@ -1,11 +1,8 @@
 package io.localvpc.terraform.render;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.localvpc.terraform.state.Values;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 
 /**
@@ -24,30 +21,10 @@ final class JsonStrings {
             return null;
         }
         try {
-            return plain(JSON.readTree(t));
+            return Values.fromJson(JSON.readTree(t), TreeMap::new);
         } catch (IOException e) {
             return null;
         }
-    }
-
-    private static Object plain(JsonNode node) {
-        if (node.isObject()) {
-            Map<String, Object> out = new TreeMap<>();
-            node.properties().forEach(e -> out.put(e.getKey(), plain(e.getValue())));
-            return out;
-        }
-        if (node.isArray()) {
-            List<Object> out = new ArrayList<>();
-            node.forEach(e -> out.add(plain(e)));
-            return out;
-        }
-        if (node.isNumber()) {
-            return node.decimalValue();
-        }
-        if (node.isBoolean()) {
-            return node.booleanValue();
-        }
-        return node.isNull() ? null : node.asText();
     }
 
     /** An object key as {@code jsonencode} output shows it: bare when it is an identifier, else quoted. */

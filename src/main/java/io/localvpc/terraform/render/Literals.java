@@ -1,5 +1,6 @@
 package io.localvpc.terraform.render;
 
+import io.localvpc.terraform.lang.Strings;
 import io.localvpc.terraform.provider.Unknown;
 import java.math.BigDecimal;
 
@@ -39,23 +40,11 @@ public final class Literals {
     /** A quoted HCL string: backslash escapes, and {@code ${}/%{} doubled so the text reads back literally. */
     public static String quote(String s) {
         StringBuilder out = new StringBuilder("\"");
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                case '$', '%' -> {
-                    out.append(c);
-                    if (i + 1 < s.length() && s.charAt(i + 1) == '{') {
-                        out.append(c);
-                    }
-                }
-                default -> out.append(c);
-            }
-        }
+        Strings.escape(s, out, (text, i) -> {
+            char c = text.charAt(i);
+            // Control characters other than newline, return and tab are printed as they are.
+            return c < 0x20 && c != '\n' && c != '\r' && c != '\t' ? String.valueOf(c) : Strings.templateSequence(text, i);
+        });
         return out.append('"').toString();
     }
 

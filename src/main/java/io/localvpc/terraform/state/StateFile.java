@@ -191,28 +191,9 @@ public final class StateFile {
         return (JSON.writer(printer).writeValueAsString(root) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
-    /** A JSON node as the plain values of the provider contract (numbers as BigDecimal). */
+    /** A JSON node as the plain values of the provider contract, objects in the file's key order. */
     static Object plain(JsonNode node) {
-        if (node == null || node.isNull() || node.isMissingNode()) {
-            return null;
-        }
-        if (node.isObject()) {
-            Map<String, Object> out = new LinkedHashMap<>();
-            node.properties().forEach(e -> out.put(e.getKey(), plain(e.getValue())));
-            return out;
-        }
-        if (node.isArray()) {
-            List<Object> out = new ArrayList<>();
-            node.forEach(e -> out.add(plain(e)));
-            return out;
-        }
-        if (node.isNumber()) {
-            return node.decimalValue();
-        }
-        if (node.isBoolean()) {
-            return node.booleanValue();
-        }
-        return node.asText();
+        return Values.fromJson(node, LinkedHashMap::new);
     }
 
     /** The JSON mapper state files use, for {@code output -json}. */

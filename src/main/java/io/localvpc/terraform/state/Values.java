@@ -1,5 +1,6 @@
 package io.localvpc.terraform.state;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.localvpc.terraform.provider.Unknown;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -8,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /** Deep copies and comparisons of the plain values that cross the provider boundary. */
 public final class Values {
@@ -92,5 +94,29 @@ public final class Values {
             return list.stream().anyMatch(Values::hasUnknown);
         }
         return false;
+    }
+
+    /** A JSON node as the plain values of the provider contract (numbers as BigDecimal); objects become maps from {@code maps}. */
+    public static Object fromJson(JsonNode node, Supplier<Map<String, Object>> maps) {
+        if (node == null || node.isNull() || node.isMissingNode()) {
+            return null;
+        }
+        if (node.isObject()) {
+            Map<String, Object> out = maps.get();
+            node.properties().forEach(e -> out.put(e.getKey(), fromJson(e.getValue(), maps)));
+            return out;
+        }
+        if (node.isArray()) {
+            List<Object> out = new ArrayList<>();
+            node.forEach(e -> out.add(fromJson(e, maps)));
+            return out;
+        }
+        if (node.isNumber()) {
+            return node.decimalValue();
+        }
+        if (node.isBoolean()) {
+            return node.booleanValue();
+        }
+        return node.asText();
     }
 }

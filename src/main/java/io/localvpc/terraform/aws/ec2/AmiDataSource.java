@@ -1,5 +1,6 @@
 package io.localvpc.terraform.aws.ec2;
 
+import io.localvpc.terraform.aws.SchemaType;
 import io.localvpc.terraform.aws.Errors;
 import io.localvpc.terraform.aws.Plain;
 import io.localvpc.terraform.aws.ResourceTags;
@@ -25,7 +26,7 @@ import software.amazon.awssdk.services.ec2.model.Image;
  * {@code data "aws_ami"}: one DescribeImages with the owners, users and filters given (EC2 does the
  * wildcard matching), then {@code name_regex} on the names, then the newest when {@code most_recent}.
  */
-public final class AmiDataSource implements DataSourceType {
+public final class AmiDataSource extends SchemaType implements DataSourceType {
     private static final Schema FILTER = Schema.builder()
             .required("name", AttributeType.STRING)
             .required("values", AttributeType.listOf(AttributeType.STRING))
@@ -72,14 +73,8 @@ public final class AmiDataSource implements DataSourceType {
             .block(new NestedBlock("filter", NestedBlock.Nesting.SET, FILTER, 0, 0, false, false))
             .build();
 
-    @Override
-    public String typeName() {
-        return "aws_ami";
-    }
-
-    @Override
-    public Schema schema() {
-        return SCHEMA;
+    public AmiDataSource() {
+        super("aws_ami", SCHEMA);
     }
 
     @Override

@@ -5,6 +5,7 @@ import static io.localvpc.terraform.provider.AttributeType.STRING;
 import static io.localvpc.terraform.provider.AttributeType.listOf;
 import static io.localvpc.terraform.provider.AttributeType.setOf;
 
+import io.localvpc.terraform.aws.SchemaType;
 import io.localvpc.terraform.aws.Errors;
 import io.localvpc.terraform.aws.Plain;
 import io.localvpc.terraform.aws.States;
@@ -19,7 +20,7 @@ import java.util.Map;
 import software.amazon.awssdk.services.ec2.model.AvailabilityZone;
 
 /** {@code data "aws_availability_zones"}: the region's zones by name, sorted, less the excluded ones; its id is the region. */
-public final class AvailabilityZonesData implements DataSourceType {
+public final class AvailabilityZonesData extends SchemaType implements DataSourceType {
     private static final Schema SCHEMA = Schema.builder()
             .optional("all_availability_zones", BOOL)
             .optional("exclude_names", setOf(STRING))
@@ -33,14 +34,8 @@ public final class AvailabilityZonesData implements DataSourceType {
             .block(Timeouts.block("read"))
             .build();
 
-    @Override
-    public String typeName() {
-        return "aws_availability_zones";
-    }
-
-    @Override
-    public Schema schema() {
-        return SCHEMA;
+    public AvailabilityZonesData() {
+        super("aws_availability_zones", SCHEMA);
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.localvpc.terraform.aws.ec2;
 
 import static io.localvpc.terraform.provider.AttributeType.STRING;
 
+import io.localvpc.terraform.aws.SchemaType;
 import io.localvpc.terraform.aws.Errors;
 import io.localvpc.terraform.provider.AwsContext;
 import io.localvpc.terraform.provider.DataSourceType;
@@ -10,7 +11,7 @@ import java.util.Map;
 import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
 
 /** {@code data "aws_caller_identity"}: STS GetCallerIdentity; its id is the account. */
-public final class CallerIdentityData implements DataSourceType {
+public final class CallerIdentityData extends SchemaType implements DataSourceType {
     private static final Schema SCHEMA = Schema.builder()
             .computed("account_id", STRING)
             .computed("arn", STRING)
@@ -18,14 +19,8 @@ public final class CallerIdentityData implements DataSourceType {
             .computed("user_id", STRING)
             .build();
 
-    @Override
-    public String typeName() {
-        return "aws_caller_identity";
-    }
-
-    @Override
-    public Schema schema() {
-        return SCHEMA;
+    public CallerIdentityData() {
+        super("aws_caller_identity", SCHEMA);
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.localvpc.terraform.aws.ec2;
 
 import io.localvpc.terraform.aws.Plain;
 import io.localvpc.terraform.aws.ResourceTags;
+import io.localvpc.terraform.aws.SchemaType;
 import io.localvpc.terraform.aws.States;
 import io.localvpc.terraform.provider.AwsContext;
 import io.localvpc.terraform.provider.ProviderException;
@@ -16,31 +17,18 @@ import java.util.Objects;
  * planned), tags updated with Create/DeleteTags before the type's own changes, and every create
  * and update ending with a read, whose "not found" right after a change is an error.
  */
-abstract class Ec2Resource implements ResourceType {
-    private final String typeName;
+abstract class Ec2Resource extends SchemaType implements ResourceType {
     /** How the provider names the resource in messages, e.g. {@code EC2 VPC}. */
     final String label;
-    private final Schema schema;
 
     Ec2Resource(String typeName, String label, Schema schema) {
-        this.typeName = typeName;
+        super(typeName, schema);
         this.label = label;
-        this.schema = schema;
-    }
-
-    @Override
-    public final String typeName() {
-        return typeName;
-    }
-
-    @Override
-    public final Schema schema() {
-        return schema;
     }
 
     @Override
     public Map<String, Object> plan(AwsContext aws, Map<String, Object> prior, Map<String, Object> proposed) {
-        Map<String, Object> planned = States.planned(schema, prior, proposed);
+        Map<String, Object> planned = States.planned(schema(), prior, proposed);
         return tagged() ? ResourceTags.planned(aws, planned) : planned;
     }
 
@@ -71,7 +59,7 @@ abstract class Ec2Resource implements ResourceType {
 
     /** A state to fill from a read: every schema attribute, the prior values kept. */
     Map<String, Object> newState(Map<String, Object> prior) {
-        return States.from(schema, prior);
+        return States.from(schema(), prior);
     }
 
     /** "creating EC2 VPC", "deleting EC2 Subnet (subnet-1)" … the start of the provider's messages. */
@@ -80,7 +68,7 @@ abstract class Ec2Resource implements ResourceType {
     }
 
     private boolean tagged() {
-        return schema.attributes().containsKey("tags_all");
+        return schema().attributes().containsKey("tags_all");
     }
 
     static String id(Map<String, Object> state) {

@@ -1,5 +1,6 @@
 package io.localvpc.terraform.aws.ec2;
 
+import io.localvpc.terraform.aws.SchemaType;
 import io.localvpc.terraform.aws.Errors;
 import io.localvpc.terraform.aws.LegacyValues;
 import io.localvpc.terraform.aws.Plain;
@@ -35,21 +36,15 @@ import software.amazon.awssdk.services.ec2.model.TagSpecification;
  * delete terminates and waits for {@code terminated}. {@code user_data} is kept as the SHA-1 of
  * its content, as the provider keeps it.
  */
-public final class InstanceResource implements ResourceType {
+public final class InstanceResource extends SchemaType implements ResourceType {
     private static final Duration CREATE_TIMEOUT = Duration.ofMinutes(10);
     private static final Duration UPDATE_TIMEOUT = Duration.ofMinutes(10);
     private static final Duration DELETE_TIMEOUT = Duration.ofMinutes(20);
     private static final Duration PROPAGATION = Duration.ofMinutes(2);
     private static final Set<String> IOPS_TYPES = Set.of("gp3", "io1", "io2");
 
-    @Override
-    public String typeName() {
-        return "aws_instance";
-    }
-
-    @Override
-    public Schema schema() {
-        return InstanceSchema.SCHEMA;
+    public InstanceResource() {
+        super("aws_instance", InstanceSchema.SCHEMA);
     }
 
     @Override
@@ -94,8 +89,7 @@ public final class InstanceResource implements ResourceType {
             Errors.call("updating EC2 Instance (" + id + ")", () -> aws.ec2().modifyInstanceAttribute(r -> r
                     .instanceId(id).sourceDestCheck(b -> b.value(false))));
         }
-        Map<String, Object> state = Plain.known(planned);
-        state.put("id", id);
+        Map<String, Object> state = Plain.knownWithId(planned, id);
         return read(aws, state).orElseThrow(() -> new ProviderException("reading EC2 Instance (" + id + "): couldn't find resource"));
     }
 
@@ -348,8 +342,7 @@ public final class InstanceResource implements ResourceType {
         if (changed(prior, planned, "root_block_device")) {
             updateRootVolume(aws, id, prior, planned);
         }
-        Map<String, Object> state = Plain.known(planned);
-        state.put("id", id);
+        Map<String, Object> state = Plain.knownWithId(planned, id);
         return read(aws, state).orElseThrow(() -> new ProviderException("reading EC2 Instance (" + id + "): couldn't find resource"));
     }
 

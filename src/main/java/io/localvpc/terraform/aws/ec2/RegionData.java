@@ -3,6 +3,7 @@ package io.localvpc.terraform.aws.ec2;
 import static io.localvpc.terraform.provider.AttributeType.STRING;
 
 import io.localvpc.service.ec2.vpc.ZoneService;
+import io.localvpc.terraform.aws.SchemaType;
 import io.localvpc.terraform.provider.AwsContext;
 import io.localvpc.terraform.provider.DataSourceType;
 import io.localvpc.terraform.provider.ProviderException;
@@ -13,7 +14,7 @@ import java.util.Map;
  * {@code data "aws_region"}: by name, by EC2 endpoint, or the provider's own region. Like the
  * provider, it asks no API: regions and their descriptions are known in advance.
  */
-public final class RegionData implements DataSourceType {
+public final class RegionData extends SchemaType implements DataSourceType {
     private static final Schema SCHEMA = Schema.builder()
             .computed("description", STRING)
             .optionalComputed("endpoint", STRING)
@@ -21,14 +22,8 @@ public final class RegionData implements DataSourceType {
             .optionalComputed("name", STRING)
             .build();
 
-    @Override
-    public String typeName() {
-        return "aws_region";
-    }
-
-    @Override
-    public Schema schema() {
-        return SCHEMA;
+    public RegionData() {
+        super("aws_region", SCHEMA);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.localvpc.terraform.aws.ec2;
 
+import io.localvpc.terraform.aws.SchemaType;
 import io.localvpc.terraform.aws.Errors;
 import io.localvpc.terraform.aws.LegacyValues;
 import io.localvpc.terraform.aws.Plain;
@@ -31,7 +32,7 @@ import software.amazon.awssdk.services.ec2.model.SecurityGroupRule;
  * blocks are computed: state shows whatever the group holds (e.g. rules of
  * {@code aws_security_group_rule}) and the plan leaves them alone.
  */
-public final class SecurityGroupResource implements ResourceType {
+public final class SecurityGroupResource extends SchemaType implements ResourceType {
     static final Set<String> NOT_FOUND = Set.of("InvalidGroup.NotFound", "InvalidSecurityGroupID.NotFound");
     private static final String DEFAULT_DESCRIPTION = "Managed by Terraform";
     private static final Duration DELETE_TIMEOUT = Duration.ofMinutes(15);
@@ -52,14 +53,8 @@ public final class SecurityGroupResource implements ResourceType {
             .block(InlineRules.block("ingress"))
             .build();
 
-    @Override
-    public String typeName() {
-        return "aws_security_group";
-    }
-
-    @Override
-    public Schema schema() {
-        return SCHEMA;
+    public SecurityGroupResource() {
+        super("aws_security_group", SCHEMA);
     }
 
     @Override
@@ -97,8 +92,7 @@ public final class SecurityGroupResource implements ResourceType {
         none.put("ingress", List.of());
         none.put("egress", List.of());
         updateRules(aws, groupId, none, planned);
-        Map<String, Object> state = Plain.known(planned);
-        state.put("id", groupId);
+        Map<String, Object> state = Plain.knownWithId(planned, groupId);
         return read(aws, state).orElseThrow(() -> new ProviderException(
                 "reading Security Group (" + groupId + "): couldn't find resource"));
     }
@@ -168,8 +162,7 @@ public final class SecurityGroupResource implements ResourceType {
                 "reading Security Group (" + groupId + "): couldn't find resource"));
         updateRules(aws, groupId, prior, planned);
         ResourceTags.updateEc2(aws, groupId, prior, planned);
-        Map<String, Object> state = Plain.known(planned);
-        state.put("id", groupId);
+        Map<String, Object> state = Plain.knownWithId(planned, groupId);
         return read(aws, state).orElseThrow();
     }
 

@@ -1,5 +1,6 @@
 package io.localvpc.terraform.aws.ec2;
 
+import io.localvpc.terraform.aws.SchemaType;
 import io.localvpc.terraform.aws.Errors;
 import io.localvpc.terraform.aws.LegacyValues;
 import io.localvpc.terraform.aws.Hashcodes;
@@ -31,7 +32,7 @@ import software.amazon.awssdk.services.ec2.model.UserIdGroupPair;
  * {@code sgr-} id is kept in {@code security_group_rule_id}. Everything but the description
  * replaces the rule.
  */
-public final class SecurityGroupRuleResource implements ResourceType {
+public final class SecurityGroupRuleResource extends SchemaType implements ResourceType {
     private static final Duration CREATE_TIMEOUT = Duration.ofMinutes(5);
     private static final List<String> TYPES = List.of("egress", "ingress");
     /** The provider changes one group's rules one at a time (its mutex per group id): concurrent matches would see each other's rules. */
@@ -53,18 +54,12 @@ public final class SecurityGroupRuleResource implements ResourceType {
             .requiredForceNew("type", AttributeType.STRING)
             .build();
 
-    @Override
-    public String typeName() {
-        return "aws_security_group_rule";
+    public SecurityGroupRuleResource() {
+        super("aws_security_group_rule", SCHEMA);
     }
 
     private static Object lockOf(String groupId) {
         return GROUP_LOCKS.computeIfAbsent(groupId, k -> new Object());
-    }
-
-    @Override
-    public Schema schema() {
-        return SCHEMA;
     }
 
     /**
@@ -130,8 +125,7 @@ public final class SecurityGroupRuleResource implements ResourceType {
             }
             aws.await("Security Group (" + groupId + ") Rule (" + id + ") create", CREATE_TIMEOUT, () -> SecurityGroupResource
                     .find(aws, groupId).flatMap(g -> match(permission, egress ? g.ipPermissionsEgress() : g.ipPermissions())));
-            Map<String, Object> state = Plain.known(planned);
-            state.put("id", id);
+            Map<String, Object> state = Plain.knownWithId(planned, id);
             state.put("security_group_rule_id", created.size() == 1 ? created.get(0).securityGroupRuleId() : null);
             return read(aws, state).orElseThrow(() -> new ProviderException(
                     "reading Security Group (" + groupId + ") Rule (" + id + "): couldn't find resource"));
@@ -188,8 +182,7 @@ public final class SecurityGroupRuleResource implements ResourceType {
             } else {
                 Errors.call(doing, () -> aws.ec2().updateSecurityGroupRuleDescriptionsIngress(r -> r.groupId(groupId).ipPermissions(permission)));
             }
-            Map<String, Object> state = Plain.known(planned);
-            state.put("id", prior.get("id"));
+            Map<String, Object> state = Plain.knownWithId(planned, prior.get("id"));
             return read(aws, state).orElseThrow();
         }
     }

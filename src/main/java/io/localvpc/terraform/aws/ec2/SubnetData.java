@@ -5,6 +5,7 @@ import static io.localvpc.terraform.provider.AttributeType.NUMBER;
 import static io.localvpc.terraform.provider.AttributeType.STRING;
 import static io.localvpc.terraform.provider.AttributeType.mapOf;
 
+import io.localvpc.terraform.aws.SchemaType;
 import io.localvpc.terraform.aws.Errors;
 import io.localvpc.terraform.aws.Plain;
 import io.localvpc.terraform.aws.States;
@@ -17,7 +18,7 @@ import java.util.Map;
 import software.amazon.awssdk.services.ec2.model.Subnet;
 
 /** {@code data "aws_subnet"}: the one subnet matching the arguments, tags and filters given, read as the resource reads it. */
-public final class SubnetData implements DataSourceType {
+public final class SubnetData extends SchemaType implements DataSourceType {
     private static final Schema SCHEMA = Schema.builder()
             .computed("arn", STRING)
             .computed("assign_ipv6_address_on_creation", BOOL)
@@ -46,14 +47,8 @@ public final class SubnetData implements DataSourceType {
             .block(DataSources.filterBlock())
             .build();
 
-    @Override
-    public String typeName() {
-        return "aws_subnet";
-    }
-
-    @Override
-    public Schema schema() {
-        return SCHEMA;
+    public SubnetData() {
+        super("aws_subnet", SCHEMA);
     }
 
     @Override

@@ -4,6 +4,7 @@ import static io.localvpc.terraform.provider.AttributeType.STRING;
 import static io.localvpc.terraform.provider.AttributeType.listOf;
 import static io.localvpc.terraform.provider.AttributeType.mapOf;
 
+import io.localvpc.terraform.aws.SchemaType;
 import io.localvpc.terraform.aws.Errors;
 import io.localvpc.terraform.provider.AwsContext;
 import io.localvpc.terraform.provider.DataSourceType;
@@ -12,7 +13,7 @@ import java.util.Map;
 import software.amazon.awssdk.services.ec2.model.Subnet;
 
 /** {@code data "aws_subnets"}: the ids of every subnet matching the tags and filters (none is no error); its id is the region. */
-public final class SubnetsData implements DataSourceType {
+public final class SubnetsData extends SchemaType implements DataSourceType {
     private static final Schema SCHEMA = Schema.builder()
             .computed("id", STRING)
             .computed("ids", listOf(STRING))
@@ -20,14 +21,8 @@ public final class SubnetsData implements DataSourceType {
             .block(DataSources.filterBlock())
             .build();
 
-    @Override
-    public String typeName() {
-        return "aws_subnets";
-    }
-
-    @Override
-    public Schema schema() {
-        return SCHEMA;
+    public SubnetsData() {
+        super("aws_subnets", SCHEMA);
     }
 
     @Override

@@ -5,6 +5,7 @@ import static io.localvpc.terraform.provider.AttributeType.BOOL;
 import static io.localvpc.terraform.provider.AttributeType.STRING;
 import static io.localvpc.terraform.provider.AttributeType.mapOf;
 
+import io.localvpc.terraform.aws.SchemaType;
 import io.localvpc.terraform.aws.Errors;
 import io.localvpc.terraform.aws.Plain;
 import io.localvpc.terraform.aws.States;
@@ -23,7 +24,7 @@ import software.amazon.awssdk.services.ec2.model.VpcAttributeName;
  * state, tags and filters given; its attributes as the resource reads them, plus its CIDR
  * associations.
  */
-public final class VpcData implements DataSourceType {
+public final class VpcData extends SchemaType implements DataSourceType {
     private static final Schema SCHEMA = Schema.builder()
             .computed("arn", STRING)
             .optionalComputed("cidr_block", STRING)
@@ -48,14 +49,8 @@ public final class VpcData implements DataSourceType {
             .block(DataSources.filterBlock())
             .build();
 
-    @Override
-    public String typeName() {
-        return "aws_vpc";
-    }
-
-    @Override
-    public Schema schema() {
-        return SCHEMA;
+    public VpcData() {
+        super("aws_vpc", SCHEMA);
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.localvpc.terraform.aws.ec2;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.localvpc.terraform.aws.SchemaType;
 import io.localvpc.terraform.aws.Errors;
 import io.localvpc.terraform.aws.Plain;
 import io.localvpc.terraform.aws.ResourceTags;
@@ -41,7 +42,7 @@ import software.amazon.awssdk.services.ec2.model.VpcEndpoint;
  * ModifyVpcEndpoint; {@code vpc_id}, {@code service_name} and {@code vpc_endpoint_type} replace it.
  * DeleteVpcEndpoints reports an endpoint already gone as an unsuccessful item, which is not an error.
  */
-public final class VpcEndpointResource implements ResourceType {
+public final class VpcEndpointResource extends SchemaType implements ResourceType {
     static final Duration TIMEOUT = Duration.ofMinutes(10);
     private static final Set<String> NOT_FOUND = Set.of("InvalidVpcEndpointId.NotFound");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -80,14 +81,8 @@ public final class VpcEndpointResource implements ResourceType {
                     .build(), 0, 1, false, true))
             .build();
 
-    @Override
-    public String typeName() {
-        return "aws_vpc_endpoint";
-    }
-
-    @Override
-    public Schema schema() {
-        return SCHEMA;
+    public VpcEndpointResource() {
+        super("aws_vpc_endpoint", SCHEMA);
     }
 
     @Override

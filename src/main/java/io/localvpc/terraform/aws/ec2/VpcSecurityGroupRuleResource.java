@@ -1,5 +1,6 @@
 package io.localvpc.terraform.aws.ec2;
 
+import io.localvpc.terraform.aws.SchemaType;
 import io.localvpc.terraform.aws.Errors;
 import io.localvpc.terraform.aws.Plain;
 import io.localvpc.terraform.aws.ResourceTags;
@@ -28,7 +29,7 @@ import software.amazon.awssdk.services.ec2.model.UserIdGroupPair;
  * AWS security group rule each, known by its {@code sgr-} id. Unlike {@code aws_security_group_rule}
  * the rule is changed in place (ModifySecurityGroupRules); only another group replaces it.
  */
-public final class VpcSecurityGroupRuleResource implements ResourceType {
+public final class VpcSecurityGroupRuleResource extends SchemaType implements ResourceType {
     private static final Set<String> NOT_FOUND = Set.of("InvalidSecurityGroupRuleId.NotFound", "InvalidGroup.NotFound");
     private static final List<String> SOURCES = List.of("cidr_ipv4", "cidr_ipv6", "prefix_list_id", "referenced_security_group_id");
 
@@ -52,6 +53,7 @@ public final class VpcSecurityGroupRuleResource implements ResourceType {
     private final boolean egress;
 
     private VpcSecurityGroupRuleResource(boolean egress) {
+        super(egress ? "aws_vpc_security_group_egress_rule" : "aws_vpc_security_group_ingress_rule", SCHEMA);
         this.egress = egress;
     }
 
@@ -63,18 +65,8 @@ public final class VpcSecurityGroupRuleResource implements ResourceType {
         return new VpcSecurityGroupRuleResource(true);
     }
 
-    @Override
-    public String typeName() {
-        return egress ? "aws_vpc_security_group_egress_rule" : "aws_vpc_security_group_ingress_rule";
-    }
-
     private String what() {
         return egress ? "EC2 Security Group Egress Rule" : "EC2 Security Group Ingress Rule";
-    }
-
-    @Override
-    public Schema schema() {
-        return SCHEMA;
     }
 
     /** {@code ip_protocol} keeps the stored spelling while it means the same ({@code all} is {@code -1}, {@code 6} is {@code tcp}). */
@@ -105,8 +97,7 @@ public final class VpcSecurityGroupRuleResource implements ResourceType {
                 : aws.ec2().authorizeSecurityGroupIngress(r -> r.groupId(groupId).ipPermissions(permission).tagSpecifications(specs))
                         .securityGroupRules());
         String ruleId = created.get(0).securityGroupRuleId();
-        Map<String, Object> state = Plain.known(planned);
-        state.put("id", ruleId);
+        Map<String, Object> state = Plain.knownWithId(planned, ruleId);
         return read(aws, state).orElseThrow(() -> new ProviderException(
                 "reading " + what() + " (" + ruleId + "): couldn't find resource"));
     }
@@ -197,8 +188,7 @@ public final class VpcSecurityGroupRuleResource implements ResourceType {
                     .securityGroupRules(u -> u.securityGroupRuleId(ruleId).securityGroupRule(request))));
         }
         ResourceTags.updateEc2(aws, ruleId, prior, planned);
-        Map<String, Object> state = Plain.known(planned);
-        state.put("id", ruleId);
+        Map<String, Object> state = Plain.knownWithId(planned, ruleId);
         return read(aws, state).orElseThrow();
     }
 

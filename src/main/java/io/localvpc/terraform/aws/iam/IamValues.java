@@ -1,5 +1,6 @@
 package io.localvpc.terraform.aws.iam;
 
+import io.localvpc.terraform.aws.Plain;
 import io.localvpc.terraform.aws.ResourceTags;
 import io.localvpc.terraform.provider.AwsContext;
 import io.localvpc.terraform.provider.ProviderException;
@@ -51,6 +52,13 @@ final class IamValues {
     /** {@code create_date}: RFC 3339 to the second, as Go's {@code time.RFC3339} writes it. */
     static String date(Instant instant) {
         return instant == null ? null : RFC3339.format(instant);
+    }
+
+    /** A planned policy document that means the same as the prior one keeps the prior text (the provider suppresses that diff). */
+    static void keepEquivalentPolicy(String attribute, Map<String, Object> prior, Map<String, Object> proposed, Map<String, Object> planned) {
+        if (prior != null && PolicyJson.equivalent(Plain.string(prior, attribute), Plain.string(proposed, attribute))) {
+            planned.put(attribute, prior.get(attribute));
+        }
     }
 
     /** The provider's policy argument check: a JSON object, without leading blanks. */

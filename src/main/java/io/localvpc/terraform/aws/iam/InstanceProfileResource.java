@@ -1,5 +1,6 @@
 package io.localvpc.terraform.aws.iam;
 
+import io.localvpc.terraform.aws.SchemaType;
 import io.localvpc.terraform.aws.Errors;
 import io.localvpc.terraform.aws.LegacyValues;
 import io.localvpc.terraform.aws.Plain;
@@ -18,7 +19,7 @@ import java.util.Optional;
 import software.amazon.awssdk.services.iam.model.InstanceProfile;
 
 /** {@code aws_iam_instance_profile}: a profile holding at most one role, which changes in place. */
-public final class InstanceProfileResource implements ResourceType {
+public final class InstanceProfileResource extends SchemaType implements ResourceType {
     private static final Duration PROPAGATION = Duration.ofMinutes(2);
 
     private static final Schema SCHEMA = Schema.builder()
@@ -34,14 +35,8 @@ public final class InstanceProfileResource implements ResourceType {
             .computed("unique_id", AttributeType.STRING)
             .build();
 
-    @Override
-    public String typeName() {
-        return "aws_iam_instance_profile";
-    }
-
-    @Override
-    public Schema schema() {
-        return SCHEMA;
+    public InstanceProfileResource() {
+        super("aws_iam_instance_profile", SCHEMA);
     }
 
     @Override
@@ -63,8 +58,7 @@ public final class InstanceProfileResource implements ResourceType {
         if (role != null) {
             addRole(aws, name, role);
         }
-        Map<String, Object> state = Plain.known(planned);
-        state.put("id", name);
+        Map<String, Object> state = Plain.knownWithId(planned, name);
         return read(aws, state).orElseThrow(() -> new ProviderException(
                 "reading IAM Instance Profile (" + name + "): couldn't find resource"));
     }
@@ -127,8 +121,7 @@ public final class InstanceProfileResource implements ResourceType {
                         () -> aws.iam().untagInstanceProfile(r -> r.instanceProfileName(name).tagKeys(keys))),
                 tags -> Errors.call("tagging IAM Instance Profile (" + name + ")",
                         () -> aws.iam().tagInstanceProfile(r -> r.instanceProfileName(name).tags(tags))));
-        Map<String, Object> state = Plain.known(planned);
-        state.put("id", name);
+        Map<String, Object> state = Plain.knownWithId(planned, name);
         return read(aws, state).orElseThrow();
     }
 

@@ -2,6 +2,7 @@ package io.localvpc.terraform.aws.iam;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.localvpc.terraform.aws.SchemaType;
 import io.localvpc.terraform.aws.Hashcodes;
 import io.localvpc.terraform.aws.Plain;
 import io.localvpc.terraform.provider.AttributeType;
@@ -26,7 +27,7 @@ import java.util.regex.Pattern;
  * and {@code override_policy_documents} after (a statement with the same Sid is replaced). Makes
  * no API call; its {@code id} is the hash of the JSON.
  */
-public final class PolicyDocumentDataSource implements DataSourceType {
+public final class PolicyDocumentDataSource extends SchemaType implements DataSourceType {
     private static final Pattern SID = Pattern.compile("^[a-zA-Z0-9]*$");
     private static final List<String> VERSIONS = List.of("2008-10-17", "2012-10-17");
 
@@ -104,14 +105,8 @@ public final class PolicyDocumentDataSource implements DataSourceType {
         }
     }
 
-    @Override
-    public String typeName() {
-        return "aws_iam_policy_document";
-    }
-
-    @Override
-    public Schema schema() {
-        return SCHEMA;
+    public PolicyDocumentDataSource() {
+        super("aws_iam_policy_document", SCHEMA);
     }
 
     @Override

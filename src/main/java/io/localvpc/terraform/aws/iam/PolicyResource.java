@@ -1,5 +1,6 @@
 package io.localvpc.terraform.aws.iam;
 
+import io.localvpc.terraform.aws.SchemaType;
 import io.localvpc.terraform.aws.Errors;
 import io.localvpc.terraform.aws.LegacyValues;
 import io.localvpc.terraform.aws.Plain;
@@ -24,7 +25,7 @@ import software.amazon.awssdk.services.iam.model.PolicyVersion;
  * {@code aws_iam_policy}: a customer managed policy, id its ARN. A new document becomes a new
  * default version; when IAM's five versions are used up, the oldest non-default one goes first.
  */
-public final class PolicyResource implements ResourceType {
+public final class PolicyResource extends SchemaType implements ResourceType {
     private static final int MAX_VERSIONS = 5;
 
     private static final Schema SCHEMA = Schema.builder()
@@ -41,23 +42,15 @@ public final class PolicyResource implements ResourceType {
             .computed("tags_all", AttributeType.mapOf(AttributeType.STRING))
             .build();
 
-    @Override
-    public String typeName() {
-        return "aws_iam_policy";
-    }
-
-    @Override
-    public Schema schema() {
-        return SCHEMA;
+    public PolicyResource() {
+        super("aws_iam_policy", SCHEMA);
     }
 
     @Override
     public Map<String, Object> plan(AwsContext aws, Map<String, Object> prior, Map<String, Object> proposed) {
         IamValues.checkPolicy("policy", Plain.string(proposed, "policy"));
         Map<String, Object> planned = ResourceTags.planned(aws, proposed);
-        if (prior != null && PolicyJson.equivalent(Plain.string(prior, "policy"), Plain.string(proposed, "policy"))) {
-            planned.put("policy", prior.get("policy"));
-        }
+        IamValues.keepEquivalentPolicy("policy", prior, proposed, planned);
         if (prior != null && Objects.equals(Objects.toString(prior.get("description"), ""),
                 Objects.toString(proposed.get("description"), ""))) {
             planned.put("description", prior.get("description"));
@@ -77,8 +70,7 @@ public final class PolicyResource implements ResourceType {
                 .description(Plain.string(planned, "description"))
                 .policyDocument(PolicyJson.normalized(policy))
                 .tags(IamValues.tags(aws, planned)))).policy();
-        Map<String, Object> state = Plain.known(planned);
-        state.put("id", created.arn());
+        Map<String, Object> state = Plain.knownWithId(planned, created.arn());
         return read(aws, state).orElseThrow(() -> new ProviderException("reading IAM Policy (" + created.arn() + "): couldn't find resource"));
     }
 
@@ -120,8 +112,7 @@ public final class PolicyResource implements ResourceType {
         IamValues.updateTags(aws, prior, planned,
                 keys -> Errors.call("untagging IAM Policy (" + arn + ")", () -> aws.iam().untagPolicy(r -> r.policyArn(arn).tagKeys(keys))),
                 tags -> Errors.call("tagging IAM Policy (" + arn + ")", () -> aws.iam().tagPolicy(r -> r.policyArn(arn).tags(tags))));
-        Map<String, Object> state = Plain.known(planned);
-        state.put("id", arn);
+        Map<String, Object> state = Plain.knownWithId(planned, arn);
         return read(aws, state).orElseThrow();
     }
 

@@ -1,5 +1,6 @@
 package io.localvpc.terraform.aws.iam;
 
+import io.localvpc.terraform.aws.SchemaType;
 import io.localvpc.terraform.aws.Errors;
 import io.localvpc.terraform.aws.Plain;
 import io.localvpc.terraform.aws.ResourceNames;
@@ -18,7 +19,7 @@ import java.util.Optional;
  * {@code aws_iam_role_policy_attachment}: a managed policy attached to a role. Its id is made up
  * by the provider: the role name, a dash and a unique suffix.
  */
-public final class RolePolicyAttachmentResource implements ResourceType {
+public final class RolePolicyAttachmentResource extends SchemaType implements ResourceType {
     private static final Duration PROPAGATION = Duration.ofMinutes(2);
 
     private static final Schema SCHEMA = Schema.builder()
@@ -27,14 +28,8 @@ public final class RolePolicyAttachmentResource implements ResourceType {
             .requiredForceNew("role", AttributeType.STRING)
             .build();
 
-    @Override
-    public String typeName() {
-        return "aws_iam_role_policy_attachment";
-    }
-
-    @Override
-    public Schema schema() {
-        return SCHEMA;
+    public RolePolicyAttachmentResource() {
+        super("aws_iam_role_policy_attachment", SCHEMA);
     }
 
     @Override
@@ -44,8 +39,7 @@ public final class RolePolicyAttachmentResource implements ResourceType {
         String doing = "attaching IAM Policy (" + arn + ") to IAM Role (" + role + ")";
         Errors.retrying(aws, doing, PROPAGATION, Errors.hasCode("ConcurrentModification"),
                 () -> Errors.call(doing, () -> aws.iam().attachRolePolicy(r -> r.roleName(role).policyArn(arn))));
-        Map<String, Object> state = Plain.known(planned);
-        state.put("id", ResourceNames.unique(role + "-"));
+        Map<String, Object> state = Plain.knownWithId(planned, ResourceNames.unique(role + "-"));
         return read(aws, state).orElseThrow(() -> new ProviderException(
                 "reading IAM Role Policy Attachment (" + state.get("id") + "): couldn't find resource"));
     }

@@ -1,5 +1,6 @@
 package io.localvpc.terraform.aws.iam;
 
+import io.localvpc.terraform.aws.SchemaType;
 import io.localvpc.terraform.aws.Errors;
 import io.localvpc.terraform.aws.LegacyValues;
 import io.localvpc.terraform.aws.Plain;
@@ -13,7 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** {@code aws_iam_role_policy}: an inline policy of a role, id {@code <role>:<name>}; the document changes in place. */
-public final class RolePolicyResource implements ResourceType {
+public final class RolePolicyResource extends SchemaType implements ResourceType {
     private static final Schema SCHEMA = Schema.builder()
             .computed("id", AttributeType.STRING)
             .optionalComputedForceNew("name", AttributeType.STRING)
@@ -22,23 +23,15 @@ public final class RolePolicyResource implements ResourceType {
             .requiredForceNew("role", AttributeType.STRING)
             .build();
 
-    @Override
-    public String typeName() {
-        return "aws_iam_role_policy";
-    }
-
-    @Override
-    public Schema schema() {
-        return SCHEMA;
+    public RolePolicyResource() {
+        super("aws_iam_role_policy", SCHEMA);
     }
 
     @Override
     public Map<String, Object> plan(AwsContext aws, Map<String, Object> prior, Map<String, Object> proposed) {
         IamValues.checkPolicy("policy", Plain.string(proposed, "policy"));
         Map<String, Object> planned = new LinkedHashMap<>(proposed);
-        if (prior != null && PolicyJson.equivalent(Plain.string(prior, "policy"), Plain.string(proposed, "policy"))) {
-            planned.put("policy", prior.get("policy"));
-        }
+        IamValues.keepEquivalentPolicy("policy", prior, proposed, planned);
         ResourceNames.plan(prior, proposed, planned);
         return LegacyValues.keepZeroValues(SCHEMA, prior, planned);
     }
@@ -48,8 +41,7 @@ public final class RolePolicyResource implements ResourceType {
         String name = ResourceNames.generate(Plain.string(planned, "name"), Plain.string(planned, "name_prefix"));
         String role = Plain.string(planned, "role");
         put(aws, role, name, Plain.string(planned, "policy"));
-        Map<String, Object> state = Plain.known(planned);
-        state.put("id", role + ":" + name);
+        Map<String, Object> state = Plain.knownWithId(planned, role + ":" + name);
         return read(aws, state).orElseThrow();
     }
 
@@ -80,8 +72,7 @@ public final class RolePolicyResource implements ResourceType {
     @Override
     public Map<String, Object> update(AwsContext aws, Map<String, Object> prior, Map<String, Object> planned) {
         put(aws, Plain.string(prior, "role"), Plain.string(prior, "name"), Plain.string(planned, "policy"));
-        Map<String, Object> state = Plain.known(planned);
-        state.put("id", prior.get("id"));
+        Map<String, Object> state = Plain.knownWithId(planned, prior.get("id"));
         return read(aws, state).orElseThrow();
     }
 

@@ -1,5 +1,6 @@
 package io.localvpc.terraform.aws.iam;
 
+import io.localvpc.terraform.aws.SchemaType;
 import io.localvpc.terraform.aws.Errors;
 import io.localvpc.terraform.aws.LegacyValues;
 import io.localvpc.terraform.aws.Plain;
@@ -27,7 +28,7 @@ import software.amazon.awssdk.services.iam.model.Role;
  * text. {@code managed_policy_arns} and {@code inline_policy} are computed when not configured, so
  * attachments made by other resources show in state without being planned away.
  */
-public final class RoleResource implements ResourceType {
+public final class RoleResource extends SchemaType implements ResourceType {
     private static final Duration PROPAGATION = Duration.ofMinutes(2);
 
     private static final Schema INLINE_POLICY = Schema.builder()
@@ -53,24 +54,15 @@ public final class RoleResource implements ResourceType {
             .block(new NestedBlock("inline_policy", NestedBlock.Nesting.SET, INLINE_POLICY, 0, 0, false, true))
             .build();
 
-    @Override
-    public String typeName() {
-        return "aws_iam_role";
-    }
-
-    @Override
-    public Schema schema() {
-        return SCHEMA;
+    public RoleResource() {
+        super("aws_iam_role", SCHEMA);
     }
 
     @Override
     public Map<String, Object> plan(AwsContext aws, Map<String, Object> prior, Map<String, Object> proposed) {
         IamValues.checkPolicy("assume_role_policy", Plain.string(proposed, "assume_role_policy"));
         Map<String, Object> planned = ResourceTags.planned(aws, proposed);
-        if (prior != null && PolicyJson.equivalent(Plain.string(prior, "assume_role_policy"),
-                Plain.string(proposed, "assume_role_policy"))) {
-            planned.put("assume_role_policy", prior.get("assume_role_policy"));
-        }
+        IamValues.keepEquivalentPolicy("assume_role_policy", prior, proposed, planned);
         ResourceNames.plan(prior, proposed, planned);
         if (prior != null && planned.get("inline_policy") instanceof List<?>) {
             // An inline policy saying the same as the stored one keeps the stored text.
@@ -111,8 +103,7 @@ public final class RoleResource implements ResourceType {
         if (planned.get("managed_policy_arns") instanceof List<?>) {
             attachManaged(aws, role.roleName(), Plain.strings(planned, "managed_policy_arns"), List.of());
         }
-        Map<String, Object> state = Plain.known(planned);
-        state.put("id", role.roleName());
+        Map<String, Object> state = Plain.knownWithId(planned, role.roleName());
         return read(aws, state).orElseThrow(() -> new ProviderException("reading IAM Role (" + name + "): couldn't find resource"));
     }
 
@@ -200,8 +191,7 @@ public final class RoleResource implements ResourceType {
         IamValues.updateTags(aws, prior, planned,
                 keys -> Errors.call("untagging IAM Role (" + name + ")", () -> aws.iam().untagRole(r -> r.roleName(name).tagKeys(keys))),
                 tags -> Errors.call("tagging IAM Role (" + name + ")", () -> aws.iam().tagRole(r -> r.roleName(name).tags(tags))));
-        Map<String, Object> state = Plain.known(planned);
-        state.put("id", name);
+        Map<String, Object> state = Plain.knownWithId(planned, name);
         return read(aws, state).orElseThrow();
     }
 

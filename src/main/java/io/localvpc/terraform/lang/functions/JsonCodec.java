@@ -70,10 +70,7 @@ final class JsonCodec {
 
     /** Go's encoder also escapes "<", ">", "&" and the two Unicode line separators. */
     private static void string(String s, StringBuilder out) {
-        out.append('"');
-        Strings.escape(s, out, (text, i) -> "<>&\u2028\u2029".indexOf(text.charAt(i)) >= 0
-                ? String.format("\\u%04x", (int) text.charAt(i)) : null);
-        out.append('"');
+        Strings.appendGoJson(s, out);
     }
 
     /** Decodes JSON text; throws IllegalArgumentException with the parser's complaint. */

@@ -1,10 +1,11 @@
 package io.localvpc.terraform.aws.ec2;
 
-import static io.localvpc.terraform.aws.ec2.ProviderHarness.assertProviderError;
-import static io.localvpc.terraform.aws.ec2.ProviderHarness.config;
-import static io.localvpc.terraform.aws.ec2.ProviderHarness.num;
+import static io.localvpc.terraform.aws.ProviderHarness.assertProviderError;
+import static io.localvpc.terraform.aws.ProviderHarness.config;
+import static io.localvpc.terraform.aws.ProviderHarness.number;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.localvpc.terraform.aws.ProviderHarness;
 import io.localvpc.testing.LocalVpcServer;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,7 @@ class GatewayResourcesTest {
     static final LocalVpcServer server = ProviderHarness.server();
 
     @RegisterExtension
-    final ProviderHarness tf = new ProviderHarness(server);
+    final ProviderHarness tf = ProviderHarness.accountPerTest(server);
 
     @Test
     void anInternetGatewayIsAttachedAndMovedBetweenVpcsInPlace() {
@@ -117,7 +118,7 @@ class GatewayResourcesTest {
                 .containsEntry("public_ip", eip.get("public_ip"))
                 .containsEntry("subnet_id", subnet)
                 .containsEntry("secondary_allocation_ids", List.of())
-                .containsEntry("secondary_private_ip_address_count", num(0))
+                .containsEntry("secondary_private_ip_address_count", number(0))
                 .containsEntry("secondary_private_ip_addresses", List.of())
                 .containsEntry("tags_all", Map.of("Name", "nat", "Environment", "test"));
         // The EIP's refresh sees the NAT gateway's association: computed, so no diff.

@@ -105,7 +105,7 @@ class InstanceResourceTest {
 
         tf.delete(instances, state);
         assertThat(described(id).state().nameAsString()).isEqualTo("terminated");
-        assertThat(tf.read(instances, state)).isEmpty();
+        assertThat(tf.refresh(instances, state)).isEmpty();
     }
 
     @Test
@@ -123,7 +123,7 @@ class InstanceResourceTest {
         changed.put("user_data", "#!/bin/bash\necho hello\n");
         var changes = tf.changes(instances, state, changed);
         assertThat(changes).contains("tags", "vpc_security_group_ids", "iam_instance_profile", "instance_type", "user_data");
-        assertThat(ProviderHarness.replaces(instances, changes)).isFalse();
+        assertThat(tf.replaces(instances, state, changed)).isFalse();
         Map<String, Object> updated = tf.update(instances, state, changed);
 
         assertThat(updated).containsEntry("id", id).containsEntry("instance_type", "t3.micro")
@@ -139,7 +139,7 @@ class InstanceResourceTest {
 
         Map<String, Object> moved = new HashMap<>(changed);
         moved.put("subnet_id", net.otherSubnet());
-        assertThat(ProviderHarness.replaces(instances, tf.changes(instances, updated, moved))).isTrue();
+        assertThat(tf.replaces(instances, updated, moved)).isTrue();
         tf.delete(instances, updated);
     }
 
@@ -158,7 +158,7 @@ class InstanceResourceTest {
                 "http_put_response_hop_limit", number(2), "instance_metadata_tags", "enabled")));
         var changes = tf.changes(instances, state, changed);
         assertThat(changes).contains("root_block_device", "metadata_options");
-        assertThat(ProviderHarness.replaces(instances, changes)).isFalse();
+        assertThat(tf.replaces(instances, state, changed)).isFalse();
         Map<String, Object> updated = tf.update(instances, state, changed);
 
         assertThat(updated).containsEntry("id", id);

@@ -1,10 +1,11 @@
 package io.localvpc.terraform.aws.ec2;
 
-import static io.localvpc.terraform.aws.ec2.ProviderHarness.assertProviderError;
-import static io.localvpc.terraform.aws.ec2.ProviderHarness.config;
-import static io.localvpc.terraform.aws.ec2.ProviderHarness.num;
+import static io.localvpc.terraform.aws.ProviderHarness.assertProviderError;
+import static io.localvpc.terraform.aws.ProviderHarness.config;
+import static io.localvpc.terraform.aws.ProviderHarness.number;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.localvpc.terraform.aws.ProviderHarness;
 import io.localvpc.testing.LocalVpcServer;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,7 @@ class NetworkAclResourcesTest {
     static final LocalVpcServer server = ProviderHarness.server();
 
     @RegisterExtension
-    final ProviderHarness tf = new ProviderHarness(server);
+    final ProviderHarness tf = ProviderHarness.accountPerTest(server);
 
     @Test
     void aNetworkAclWithInlineRulesTakesSubnetsAndGivesThemBackToTheDefault() {
@@ -36,8 +37,8 @@ class NetworkAclResourcesTest {
                 .containsEntry("subnet_ids", List.of(subnet))
                 .containsEntry("tags_all", Map.of("Name", "web", "Environment", "test"));
         assertThat(state.get("ingress")).isEqualTo(List.of(Map.of("action", "allow", "cidr_block", "0.0.0.0/0",
-                "from_port", num(80), "icmp_code", num(0), "icmp_type", num(0), "ipv6_cidr_block", "",
-                "protocol", "6", "rule_no", num(100), "to_port", num(80))));
+                "from_port", number(80), "icmp_code", number(0), "icmp_type", number(0), "ipv6_cidr_block", "",
+                "protocol", "6", "rule_no", number(100), "to_port", number(80))));
         assertThat(ProviderHarness.list(state.get("egress"))).singleElement()
                 .satisfies(r -> assertThat(((Map<?, ?>) r).get("protocol")).isEqualTo("-1"));
 
@@ -46,7 +47,7 @@ class NetworkAclResourcesTest {
                 "ingress", List.of(rule(100, "tcp", 443, "0.0.0.0/0")), "egress", List.of(all), "tags", Map.of("Name", "web")));
         assertThat(updated).containsEntry("subnet_ids", List.of());
         assertThat(ProviderHarness.list(updated.get("ingress"))).singleElement()
-                .satisfies(r -> assertThat(((Map<?, ?>) r).get("from_port")).isEqualTo(num(443)));
+                .satisfies(r -> assertThat(((Map<?, ?>) r).get("from_port")).isEqualTo(number(443)));
         assertThat(tf.ec2().describeNetworkAcls(r -> r.networkAclIds((String) vpc.get("default_network_acl_id")))
                 .networkAcls().get(0).associations()).anySatisfy(a -> assertThat(a.subnetId()).isEqualTo(subnet));
 
@@ -57,15 +58,15 @@ class NetworkAclResourcesTest {
     void aNetworkAclRuleKeepsTheProtocolNumberAndTheProvidersId() {
         String vpc = tf.vpc("10.61.0.0/16");
         String acl = (String) tf.create("aws_network_acl", config("vpc_id", vpc)).get("id");
-        Map<String, Object> config = config("network_acl_id", acl, "rule_number", num(200), "egress", false,
-                "protocol", "icmp", "rule_action", "deny", "cidr_block", "10.0.0.0/8", "icmp_type", num(8), "icmp_code", num(0));
+        Map<String, Object> config = config("network_acl_id", acl, "rule_number", number(200), "egress", false,
+                "protocol", "icmp", "rule_action", "deny", "cidr_block", "10.0.0.0/8", "icmp_type", number(8), "icmp_code", number(0));
 
         Map<String, Object> state = tf.create("aws_network_acl_rule", config);
 
         assertThat(state).containsEntry("id", ProviderIds.networkAclRule(acl, 200, false, "icmp"))
                 .containsEntry("protocol", "1")
                 .containsEntry("rule_action", "deny")
-                .containsEntry("icmp_type", num(8))
+                .containsEntry("icmp_type", number(8))
                 // ICMP entries have no port range, so the read leaves the ports unset.
                 .containsEntry("from_port", null)
                 .containsEntry("ipv6_cidr_block", "");
@@ -75,7 +76,7 @@ class NetworkAclResourcesTest {
                 tf.resource("aws_network_acl").read(tf.aws(), config("id", acl)).orElseThrow());
         assertProviderError(() -> tf.create("aws_network_acl_rule", config))
                 .isEqualTo("NetworkAclEntryAlreadyExists: EC2 Network ACL (" + acl + ") Rule (egress: false)(200) already exists");
-        assertProviderError(() -> tf.create("aws_network_acl_rule", config("network_acl_id", acl, "rule_number", num(300),
+        assertProviderError(() -> tf.create("aws_network_acl_rule", config("network_acl_id", acl, "rule_number", number(300),
                 "protocol", "bogus", "rule_action", "allow", "cidr_block", "10.0.0.0/8")))
                 .isEqualTo("\"protocol\" : unsupported NACL protocol: bogus");
 
@@ -83,7 +84,7 @@ class NetworkAclResourcesTest {
     }
 
     private static Map<String, Object> rule(int number, String protocol, int port, String cidr) {
-        return config("action", "allow", "cidr_block", cidr, "from_port", num(port), "protocol", protocol,
-                "rule_no", num(number), "to_port", num(port));
+        return config("action", "allow", "cidr_block", cidr, "from_port", number(port), "protocol", protocol,
+                "rule_no", number(number), "to_port", number(port));
     }
 }

@@ -1,10 +1,11 @@
 package io.localvpc.terraform.aws.ec2;
 
-import static io.localvpc.terraform.aws.ec2.ProviderHarness.assertProviderError;
-import static io.localvpc.terraform.aws.ec2.ProviderHarness.config;
-import static io.localvpc.terraform.aws.ec2.ProviderHarness.filter;
+import static io.localvpc.terraform.aws.ProviderHarness.assertProviderError;
+import static io.localvpc.terraform.aws.ProviderHarness.config;
+import static io.localvpc.terraform.aws.ProviderHarness.filter;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.localvpc.terraform.aws.ProviderHarness;
 import io.localvpc.testing.LocalVpcServer;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,7 @@ class NetworkDataSourcesTest {
     static final LocalVpcServer server = ProviderHarness.server();
 
     @RegisterExtension
-    final ProviderHarness tf = new ProviderHarness(server);
+    final ProviderHarness tf = ProviderHarness.accountPerTest(server);
 
     @Test
     void availabilityZonesAreTheRegionsSortedByNameLessTheExcludedOnes() {

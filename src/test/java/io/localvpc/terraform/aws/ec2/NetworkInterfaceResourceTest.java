@@ -1,9 +1,10 @@
 package io.localvpc.terraform.aws.ec2;
 
-import static io.localvpc.terraform.aws.ec2.ProviderHarness.config;
-import static io.localvpc.terraform.aws.ec2.ProviderHarness.num;
+import static io.localvpc.terraform.aws.ProviderHarness.config;
+import static io.localvpc.terraform.aws.ProviderHarness.number;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.localvpc.terraform.aws.ProviderHarness;
 import io.localvpc.testing.LocalVpcServer;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,7 @@ class NetworkInterfaceResourceTest {
     static final LocalVpcServer server = ProviderHarness.server();
 
     @RegisterExtension
-    final ProviderHarness tf = new ProviderHarness(server);
+    final ProviderHarness tf = ProviderHarness.accountPerTest(server);
 
     @Test
     @SuppressWarnings("unchecked")
@@ -29,7 +30,7 @@ class NetworkInterfaceResourceTest {
         assertThat(id).startsWith("eni-");
         assertThat(state).containsEntry("arn", "arn:aws:ec2:ap-northeast-1:" + tf.account() + ":network-interface/" + id)
                 .containsEntry("private_ips", List.of("10.70.1.10", "10.70.1.11"))
-                .containsEntry("private_ips_count", num(1))
+                .containsEntry("private_ips_count", number(1))
                 .containsEntry("private_ip_list", List.of("10.70.1.10", "10.70.1.11"))
                 .containsEntry("description", "app")
                 .containsEntry("interface_type", "interface")

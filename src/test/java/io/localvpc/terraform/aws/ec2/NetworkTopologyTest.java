@@ -1,8 +1,9 @@
 package io.localvpc.terraform.aws.ec2;
 
-import static io.localvpc.terraform.aws.ec2.ProviderHarness.config;
+import static io.localvpc.terraform.aws.ProviderHarness.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.localvpc.terraform.aws.ProviderHarness;
 import io.localvpc.testing.LocalVpcServer;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +21,7 @@ class NetworkTopologyTest {
     static final LocalVpcServer server = ProviderHarness.server();
 
     @RegisterExtension
-    final ProviderHarness tf = new ProviderHarness(server);
+    final ProviderHarness tf = ProviderHarness.accountPerTest(server);
 
     private final List<Map.Entry<String, Map<String, Object>>> applied = new ArrayList<>();
 

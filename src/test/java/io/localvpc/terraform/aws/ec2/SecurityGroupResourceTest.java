@@ -72,7 +72,7 @@ class SecurityGroupResourceTest {
         assertThat(rule).containsEntry("protocol", "-1").containsEntry("self", false);
         assertThat(tf.changes(rules, rule, ruleConfig)).isEmpty();
 
-        Map<String, Object> refreshed = tf.read(groups, group).orElseThrow();
+        Map<String, Object> refreshed = tf.refresh(groups, group).orElseThrow();
         assertThat(refreshed.get("egress")).isEqualTo(List.of(Map.of("cidr_blocks", List.of("0.0.0.0/0"), "description", "",
                 "from_port", number(0), "ipv6_cidr_blocks", List.of(), "prefix_list_ids", List.of(), "protocol", "-1",
                 "security_groups", List.of(), "self", false, "to_port", number(0))));
@@ -80,7 +80,7 @@ class SecurityGroupResourceTest {
 
         tf.delete(rules, rule);
         assertThat(described(id).ipPermissionsEgress()).isEmpty();
-        assertThat(tf.read(rules, rule)).isEmpty();
+        assertThat(tf.refresh(rules, rule)).isEmpty();
     }
 
     @Test
@@ -121,7 +121,7 @@ class SecurityGroupResourceTest {
                 "egress", List.of(all));
         var changes = tf.changes(groups, state, changed);
         assertThat(changes).containsExactly("ingress");
-        assertThat(ProviderHarness.replaces(groups, changes)).isFalse();
+        assertThat(tf.replaces(groups, state, changed)).isFalse();
         Map<String, Object> updated = tf.update(groups, state, changed);
         assertThat(described(id).ipPermissions()).singleElement().satisfies(p -> {
             assertThat(p.fromPort()).isEqualTo(443);
@@ -129,12 +129,11 @@ class SecurityGroupResourceTest {
         });
         assertThat(tf.changes(groups, updated, changed)).isEmpty();
 
-        var renamed = tf.changes(groups, updated, config("name", "other", "vpc_id", net.vpc(), "ingress", List.of(https),
-                "egress", List.of(all)));
-        assertThat(ProviderHarness.replaces(groups, renamed)).isTrue();
+        assertThat(tf.replaces(groups, updated, config("name", "other", "vpc_id", net.vpc(), "ingress", List.of(https),
+                "egress", List.of(all)))).isTrue();
 
         tf.delete(groups, updated);
-        assertThat(tf.read(groups, updated)).isEmpty();
+        assertThat(tf.refresh(groups, updated)).isEmpty();
     }
 
     @Test
@@ -165,10 +164,10 @@ class SecurityGroupResourceTest {
         assertThat(self).containsEntry("self", true);
         assertThat(tf.changes(rules, self, config("type", "ingress", "security_group_id", aId, "protocol", "tcp",
                 "from_port", number(443), "to_port", number(443), "self", true))).isEmpty();
-        assertThat(tf.read(groups, b).orElseThrow().get("ingress")).asList().singleElement()
+        assertThat(tf.refresh(groups, b).orElseThrow().get("ingress")).asList().singleElement()
                 .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP).containsEntry("security_groups", List.of(aId));
         tf.delete(groups, b);
         tf.delete(groups, a);
-        assertThat(tf.read(groups, a)).isEmpty();
+        assertThat(tf.refresh(groups, a)).isEmpty();
     }
 }

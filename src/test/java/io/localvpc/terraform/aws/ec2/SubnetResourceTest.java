@@ -1,9 +1,10 @@
 package io.localvpc.terraform.aws.ec2;
 
-import static io.localvpc.terraform.aws.ec2.ProviderHarness.assertProviderError;
-import static io.localvpc.terraform.aws.ec2.ProviderHarness.config;
+import static io.localvpc.terraform.aws.ProviderHarness.assertProviderError;
+import static io.localvpc.terraform.aws.ProviderHarness.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.localvpc.terraform.aws.ProviderHarness;
 import io.localvpc.testing.LocalVpcServer;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -14,7 +15,7 @@ class SubnetResourceTest {
     static final LocalVpcServer server = ProviderHarness.server();
 
     @RegisterExtension
-    final ProviderHarness tf = new ProviderHarness(server);
+    final ProviderHarness tf = ProviderHarness.accountPerTest(server);
 
     @Test
     void createsAPublicSubnetAndTurnsItPrivateInPlace() {

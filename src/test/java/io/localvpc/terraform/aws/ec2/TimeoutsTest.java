@@ -1,7 +1,7 @@
 package io.localvpc.terraform.aws.ec2;
 
-import static io.localvpc.terraform.aws.ec2.ProviderHarness.assertProviderError;
-import static io.localvpc.terraform.aws.ec2.ProviderHarness.config;
+import static io.localvpc.terraform.aws.ProviderHarness.assertProviderError;
+import static io.localvpc.terraform.aws.ProviderHarness.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;

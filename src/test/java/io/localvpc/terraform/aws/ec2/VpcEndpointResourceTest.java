@@ -1,14 +1,14 @@
 package io.localvpc.terraform.aws.ec2;
 
+import static io.localvpc.terraform.aws.ProviderHarness.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.localvpc.LocalVpc;
 import io.localvpc.LocalVpcConfig;
 import io.localvpc.service.Timings;
 import io.localvpc.terraform.aws.AwsProvider;
-import io.localvpc.terraform.provider.Attribute;
+import io.localvpc.terraform.aws.ProviderHarness;
 import io.localvpc.terraform.provider.AwsContext;
-import io.localvpc.terraform.provider.NestedBlock;
 import io.localvpc.terraform.provider.ResourceType;
 import io.localvpc.terraform.provider.Unknown;
 import io.localvpc.time.SimClock;
@@ -61,28 +61,9 @@ class VpcEndpointResourceTest {
         localVpc.close();
     }
 
-    /** What the engine proposes from a configuration: arguments as written, defaults, computed values unknown. */
+    /** What the engine plans for a configuration over {@code prior}. */
     private static Map<String, Object> proposed(Map<String, Object> config, Map<String, Object> prior) {
-        Map<String, Object> values = new LinkedHashMap<>();
-        for (Attribute a : RESOURCE.schema().attributes().values()) {
-            Object value = config.containsKey(a.name()) ? config.get(a.name()) : a.defaultValue();
-            if (value == null && a.computed()) {
-                value = prior == null ? Unknown.VALUE : prior.get(a.name());
-            }
-            values.put(a.name(), value);
-        }
-        for (NestedBlock b : RESOURCE.schema().blocks().values()) {
-            values.put(b.name(), prior == null ? Unknown.VALUE : prior.get(b.name()));
-        }
-        return RESOURCE.plan(aws, prior, values);
-    }
-
-    private static Map<String, Object> config(Object... pairs) {
-        Map<String, Object> config = new LinkedHashMap<>();
-        for (int i = 0; i < pairs.length; i += 2) {
-            config.put((String) pairs[i], pairs[i + 1]);
-        }
-        return config;
+        return new ProviderHarness(aws).plan(RESOURCE, prior, config);
     }
 
     @Test

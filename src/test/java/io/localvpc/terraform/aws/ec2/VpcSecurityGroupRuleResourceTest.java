@@ -54,11 +54,11 @@ class VpcSecurityGroupRuleResourceTest {
         assertThat(updated).containsEntry("id", id).containsEntry("cidr_ipv4", "10.0.0.0/8").containsEntry("ip_protocol", "tcp");
         assertThat(server.ec2().describeSecurityGroupRules(r -> r.securityGroupRuleIds(id)).securityGroupRules().get(0).cidrIpv4())
                 .isEqualTo("10.0.0.0/8");
-        assertThat(ProviderHarness.replaces(ingress, tf.changes(ingress, updated,
-                config("security_group_id", "sg-0123", "cidr_ipv4", "10.0.0.0/8", "ip_protocol", "tcp")))).isTrue();
+        assertThat(tf.replaces(ingress, updated,
+                config("security_group_id", "sg-0123", "cidr_ipv4", "10.0.0.0/8", "ip_protocol", "tcp"))).isTrue();
 
         tf.delete(ingress, updated);
-        assertThat(tf.read(ingress, updated)).isEmpty();
+        assertThat(tf.refresh(ingress, updated)).isEmpty();
     }
 
     @Test
@@ -72,7 +72,7 @@ class VpcSecurityGroupRuleResourceTest {
         retagged.put("tags", Map.of("Name", "ssh-admin", "Env", "dev"));
         var changes = tf.changes(ingress, state, retagged);
         assertThat(changes).contains("tags");
-        assertThat(ProviderHarness.replaces(ingress, changes)).isFalse();
+        assertThat(tf.replaces(ingress, state, retagged)).isFalse();
         Map<String, Object> updated = tf.update(ingress, state, retagged);
 
         assertThat(updated).containsEntry("id", id).containsEntry("tags", Map.of("Name", "ssh-admin", "Env", "dev"));
@@ -93,7 +93,7 @@ class VpcSecurityGroupRuleResourceTest {
         assertThat(tf.changes(egress, state, config("security_group_id", groupId, "cidr_ipv4", "0.0.0.0/0", "ip_protocol", "all")))
                 .isEmpty();
         tf.delete(egress, state);
-        assertThat(tf.read(egress, state)).isEmpty();
+        assertThat(tf.refresh(egress, state)).isEmpty();
     }
 
     @Test

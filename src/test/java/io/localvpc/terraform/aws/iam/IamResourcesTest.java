@@ -69,16 +69,16 @@ class IamResourcesTest {
         assertThat(tf.changes(profiles, profile, profileConfig)).isEmpty();
 
         // The attachment shows in the role's computed managed_policy_arns without a planned change.
-        Map<String, Object> refreshed = tf.read(roles, role).orElseThrow();
+        Map<String, Object> refreshed = tf.refresh(roles, role).orElseThrow();
         assertThat(refreshed.get("managed_policy_arns")).isEqualTo(List.of(SSM_CORE));
         assertThat(tf.changes(roles, refreshed, roleConfig)).isEmpty();
 
         tf.delete(profiles, profile);
         tf.delete(attachments, attachment);
-        assertThat(tf.read(attachments, attachment)).isEmpty();
+        assertThat(tf.refresh(attachments, attachment)).isEmpty();
         tf.delete(roles, refreshed);
-        assertThat(tf.read(roles, refreshed)).isEmpty();
-        assertThat(tf.read(profiles, profile)).isEmpty();
+        assertThat(tf.refresh(roles, refreshed)).isEmpty();
+        assertThat(tf.refresh(profiles, profile)).isEmpty();
     }
 
     @Test
@@ -99,14 +99,13 @@ class IamResourcesTest {
                 "max_session_duration", number(7200), "tags", Map.of("Team", "apps"));
         var changes = tf.changes(roles, role, changed);
         assertThat(changes).contains("assume_role_policy", "description", "max_session_duration", "tags");
-        assertThat(ProviderHarness.replaces(roles, changes)).isFalse();
+        assertThat(tf.replaces(roles, role, changed)).isFalse();
         Map<String, Object> updated = tf.update(roles, role, changed);
         assertThat(updated).containsEntry("assume_role_policy", lambda).containsEntry("description", "runs things")
                 .containsEntry("max_session_duration", number(7200)).containsEntry("tags_all", Map.of("Team", "apps"));
         assertThat(server.iam().getRole(r -> r.roleName(name)).role().description()).isEqualTo("runs things");
         assertThat(tf.changes(roles, updated, changed)).isEmpty();
-        assertThat(ProviderHarness.replaces(roles, tf.changes(roles, updated,
-                config("name", "renamed", "assume_role_policy", lambda)))).isTrue();
+        assertThat(tf.replaces(roles, updated, config("name", "renamed", "assume_role_policy", lambda))).isTrue();
         tf.delete(roles, updated);
     }
 
@@ -120,7 +119,7 @@ class IamResourcesTest {
         Map<String, Object> other = config("name", "bounded", "assume_role_policy", trust(), "permissions_boundary", readOnly);
         var changes = tf.changes(roles, role, other);
         assertThat(changes).containsExactly("permissions_boundary");
-        assertThat(ProviderHarness.replaces(roles, changes)).isFalse();
+        assertThat(tf.replaces(roles, role, other)).isFalse();
         Map<String, Object> updated = tf.update(roles, role, other);
         assertThat(updated).containsEntry("permissions_boundary", readOnly);
         assertThat(server.iam().getRole(r -> r.roleName("bounded")).role().permissionsBoundary().permissionsBoundaryArn())
@@ -145,7 +144,7 @@ class IamResourcesTest {
         Map<String, Object> retagged = config("name", "tagged", "policy", document, "tags", Map.of("Team", "ops"));
         var changes = tf.changes(policies, policy, retagged);
         assertThat(changes).contains("tags");
-        assertThat(ProviderHarness.replaces(policies, changes)).isFalse();
+        assertThat(tf.replaces(policies, policy, retagged)).isFalse();
         Map<String, Object> updated = tf.update(policies, policy, retagged);
         assertThat(updated).containsEntry("arn", arn).containsEntry("tags", Map.of("Team", "ops"));
         assertThat(server.iam().listPolicyTags(r -> r.policyArn(arn)).tags())
@@ -174,7 +173,7 @@ class IamResourcesTest {
                 .containsEntry("attachment_count", number(0)).containsEntry("description", "reads");
         assertThat((String) policy.get("policy_id")).startsWith("ANPA");
         tf.create(attachments, config("role", "worker", "policy_arn", arn));
-        Map<String, Object> attached = tf.read(policies, policy).orElseThrow();
+        Map<String, Object> attached = tf.refresh(policies, policy).orElseThrow();
         assertThat(attached).containsEntry("attachment_count", number(1));
         assertThat(tf.changes(policies, attached, policyConfig)).isEmpty();
 
@@ -186,10 +185,10 @@ class IamResourcesTest {
         assertThat(server.iam().listPolicyVersions(r -> r.policyArn(arn)).versions()).hasSize(5);
 
         // force_detach_policies lets the role go with its inline and managed policies still on it.
-        tf.delete(roles, tf.read(roles, role).orElseThrow());
-        assertThat(tf.read(rolePolicies, widened)).isEmpty();
+        tf.delete(roles, tf.refresh(roles, role).orElseThrow());
+        assertThat(tf.refresh(rolePolicies, widened)).isEmpty();
         tf.delete(policies, attached);
-        assertThat(tf.read(policies, attached)).isEmpty();
+        assertThat(tf.refresh(policies, attached)).isEmpty();
     }
 
     @Test
@@ -210,7 +209,7 @@ class IamResourcesTest {
         assertThat(PolicyJson.decoded(server.iam().getRolePolicy(r -> r.roleName("owner").policyName("s3")).policyDocument()))
                 .contains("s3:Get*");
         tf.delete(roles, updated);
-        assertThat(tf.read(roles, updated)).isEmpty();
+        assertThat(tf.refresh(roles, updated)).isEmpty();
     }
 
     @Test
