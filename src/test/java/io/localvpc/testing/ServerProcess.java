@@ -81,7 +81,7 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     /** The test class path: surefire's when run by Maven, else this JVM's. */
-    static String classPath() {
+    public static String classPath() {
         String surefire = System.getProperty("surefire.test.class.path");
         return surefire != null && !surefire.isBlank() ? surefire : System.getProperty("java.class.path");
     }
