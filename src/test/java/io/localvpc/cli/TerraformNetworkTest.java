@@ -163,7 +163,7 @@ class TerraformNetworkTest {
         assertThat(validate.err()).contains("Error: Unsupported argument\n\n  on main.tf line 3, in resource \"aws_vpc\" \"x\":\n"
                         + "   3:   colour = \"red\"\n\nAn argument named \"colour\" is not expected here.")
                 .contains("Error: Unsupported block type\n\n  on main.tf line 5")
-                .contains("module");
+                .contains("main.tf:5:1: Blocks of type \"module\" are not supported");
     }
 
     /** The quoted value of {@code name = "…"} in a state listing. */

@@ -136,7 +136,7 @@ public final class ConfigLoader {
                 case "data" -> resource(block, ResourceAddress.Mode.DATA);
                 default -> {
                     if (UNSUPPORTED_TOP_LEVEL.contains(block.type())) {
-                        diagnostics.error("Unsupported block type", "Blocks of type \"" + block.type()
+                        diagnostics.unsupported("Unsupported block type", "Blocks of type \"" + block.type()
                                 + "\" are not supported by LocalVPC's built-in Terraform engine, which runs single-module configurations"
                                 + (block.type().equals("module") ? "; write the module's resources in the root module." : "."),
                                 block.typeRange());
@@ -153,7 +153,7 @@ public final class ConfigLoader {
     private void terraformBlock(Block block) {
         for (Block inner : block.body().blocks()) {
             if ((inner.type().equals("backend") && !inner.labels().equals(List.of("local"))) || inner.type().equals("cloud")) {
-                diagnostics.error("Unsupported block type", "The built-in engine keeps state in terraform.tfstate in the working directory; "
+                diagnostics.unsupported("Unsupported block type", "The built-in engine keeps state in terraform.tfstate in the working directory; "
                         + "a " + inner.type() + " block" + (inner.labels().isEmpty() ? "" : " \"" + inner.labels().get(0) + "\"")
                         + " is not supported.", inner.typeRange());
             }
@@ -163,12 +163,12 @@ public final class ConfigLoader {
     private void providerBlock(Block block) {
         String name = block.labels().isEmpty() ? "" : block.labels().get(0);
         if (!name.equals("aws")) {
-            diagnostics.error("Unsupported provider", "LocalVPC's built-in Terraform engine serves only the \"aws\" provider, not \""
+            diagnostics.unsupported("Unsupported provider", "LocalVPC's built-in Terraform engine serves only the \"aws\" provider, not \""
                     + name + "\".", block.typeRange());
             return;
         }
         if (block.body().attribute("alias").isPresent()) {
-            diagnostics.error("Unsupported argument", "Provider aliases are not supported by LocalVPC's built-in Terraform engine: "
+            diagnostics.unsupported("Unsupported argument", "Provider aliases are not supported by LocalVPC's built-in Terraform engine: "
                     + "configure one provider \"aws\" block.", block.body().attribute("alias").get().nameRange());
             return;
         }
@@ -275,22 +275,22 @@ public final class ConfigLoader {
         if (schema.isEmpty()) {
             String owner = type.contains("_") ? type.substring(0, type.indexOf('_')) : type;
             if (owner.equals("aws")) {
-                diagnostics.error("Invalid " + (mode == ResourceAddress.Mode.DATA ? "data source" : "resource type"),
+                diagnostics.unsupported("Invalid " + (mode == ResourceAddress.Mode.DATA ? "data source" : "resource type"),
                         "The provider hashicorp/aws does not support " + (mode == ResourceAddress.Mode.DATA ? "data source" : "resource type")
                                 + " \"" + type + "\" in LocalVPC's built-in Terraform engine, which serves the AWS network resources.",
                         block.typeRange());
             } else {
-                diagnostics.error("Unsupported provider", "LocalVPC's built-in Terraform engine serves only the \"aws\" provider; "
+                diagnostics.unsupported("Unsupported provider", "LocalVPC's built-in Terraform engine serves only the \"aws\" provider; "
                         + kind + " type \"" + type + "\" belongs to provider \"" + owner + "\".", block.typeRange());
             }
             return;
         }
         Body body = block.body();
-        body.attribute("provider").ifPresent(p -> diagnostics.error("Unsupported argument",
+        body.attribute("provider").ifPresent(p -> diagnostics.unsupported("Unsupported argument",
                 "The \"provider\" meta-argument selects a provider alias; provider aliases are not supported by LocalVPC's built-in Terraform engine.",
                 p.nameRange()));
         for (String unsupported : List.of("provisioner", "connection")) {
-            body.blocks(unsupported).forEach(b -> diagnostics.error("Unsupported block type",
+            body.blocks(unsupported).forEach(b -> diagnostics.unsupported("Unsupported block type",
                     "Blocks of type \"" + unsupported + "\" are not supported by LocalVPC's built-in Terraform engine.", b.typeRange()));
         }
         Expression count = body.attribute("count").map(Attribute::expression).orElse(null);

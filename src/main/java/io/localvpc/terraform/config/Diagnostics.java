@@ -14,6 +14,16 @@ public final class Diagnostics {
         errors.add(new Diagnostic(Diagnostic.Severity.ERROR, summary, detail, subject));
     }
 
+    /**
+     * A construct the built-in engine does not run (modules, other providers, aliases, remote
+     * backends…): refused up front, its detail led by {@code file:line:column} so that it can be
+     * found without reading the quoted source.
+     */
+    public void unsupported(String summary, String detail, SourceRange subject) {
+        String at = subject == null ? "" : subject.filename() + ":" + subject.start().line() + ":" + subject.start().column() + ": ";
+        error(summary, at + detail, subject);
+    }
+
     public void add(HclException e) {
         errors.addAll(e.diagnostics());
     }
