@@ -25,6 +25,11 @@ import java.util.function.Supplier;
  * gateway takes the agent offline at once, and restoring it brings the agent back.
  */
 public final class SsmAgents {
+    /**
+     * The agent's version, as DescribeInstanceInformation and the session handshake report it: a
+     * real release of the 3.3 line; the AMIs ship it, newer ones exist, so it is not the latest.
+     */
+    public static final String AGENT_VERSION = "3.3.40.0";
     /** What {@code AmazonSSMManagedInstanceCore} grants and the agent needs to register and serve sessions. */
     public static final List<String> CORE_ACTIONS = List.of(
             "ssm:UpdateInstanceInformation",
