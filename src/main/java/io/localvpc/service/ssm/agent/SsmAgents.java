@@ -57,13 +57,13 @@ public final class SsmAgents {
         if (!"running".equals(instance.state())) {
             problems.add("the instance is " + instance.state());
         }
-        String roleName = roleOf(accountId, instance, now);
+        StateView account = cloud.global(accountId, now).read(now);
+        String roleName = roleOf(account, instance);
         if (instance.iamInstanceProfile() == null) {
             problems.add("the instance has no IAM instance profile");
         } else if (roleName == null) {
             problems.add("the instance profile holds no role");
         } else {
-            StateView account = cloud.global(accountId, now).read(now);
             for (String action : CORE_ACTIONS) {
                 if (!IamPermissions.roleAllows(account, roleName, action)) {
                     problems.add("role " + roleName + " does not allow " + action
@@ -88,13 +88,13 @@ public final class SsmAgents {
                 : net.host(accountId, region, instanceId).map(host -> new Session(net, accountId, region, host, at));
     }
 
-    private String roleOf(String accountId, Instance instance, Instant now) {
+    private static String roleOf(StateView account, Instance instance) {
         if (instance.iamInstanceProfile() == null) {
             return null;
         }
         String arn = instance.iamInstanceProfile().arn();
         String profileName = arn.substring(arn.lastIndexOf('/') + 1);
-        return cloud.global(accountId, now).read(now).find(InstanceProfile.class, profileName)
+        return account.find(InstanceProfile.class, profileName)
                 .flatMap(p -> p.roleNames().stream().findFirst())
                 .orElse(null);
     }
