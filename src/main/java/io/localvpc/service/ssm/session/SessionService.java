@@ -3,7 +3,6 @@ package io.localvpc.service.ssm.session;
 import io.localvpc.api.AwsException;
 import io.localvpc.api.RequestContext;
 import io.localvpc.api.ServiceRoutes;
-import io.localvpc.dataplane.Network;
 import io.localvpc.dataplane.shell.Shell;
 import io.localvpc.http.MessageSocket;
 import io.localvpc.model.Cloud;
@@ -23,7 +22,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
-import java.util.function.Supplier;
 import software.amazon.awssdk.services.ssm.model.DescribeSessionsRequest;
 import software.amazon.awssdk.services.ssm.model.DescribeSessionsResponse;
 import software.amazon.awssdk.services.ssm.model.ResumeSessionRequest;
@@ -54,11 +52,11 @@ public final class SessionService implements AutoCloseable {
     private final InstanceShells shells;
     private final LiveSessions live;
 
-    public SessionService(CloudAccess access, ManagedInstances fleet, SimClock clock, Supplier<Network> network, Shell shell) {
+    public SessionService(CloudAccess access, ManagedInstances fleet, SimClock clock, Shell shell) {
         this.access = access;
         this.fleet = fleet;
         this.clock = clock;
-        this.shells = new InstanceShells(clock, network, shell);
+        this.shells = new InstanceShells(clock, fleet.agents(), shell);
         this.live = new LiveSessions(this::endIfTargetGone);
         access.cloud().onDue(SsmSession.class, this::expire);
     }
