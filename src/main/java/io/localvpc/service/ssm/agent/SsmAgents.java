@@ -72,10 +72,15 @@ public final class SsmAgents {
                 }
             }
         }
+        Network net = network.get();
+        Optional<HostView> host = net == null ? Optional.empty() : net.host(accountId, region, instance.id());
         if (problems.isEmpty()) {
-            problems.addAll(unreachableEndpoints(accountId, region, instance, now));
+            problems.addAll(net == null ? List.of("no simulated network is attached")
+                    : host.map(h -> unreachableEndpoints(new Session(net, accountId, region, h, now), region))
+                            .orElse(List.of("the instance is not on the simulated network")));
         }
-        return new AgentPresence(instance, roleName, problems.isEmpty(), problems);
+        return new AgentPresence(instance, roleName, host.map(HostView::hostname).orElse(null), problems.isEmpty(),
+                problems);
     }
 
     /**
@@ -99,16 +104,8 @@ public final class SsmAgents {
                 .orElse(null);
     }
 
-    private List<String> unreachableEndpoints(String accountId, String region, Instance instance, Instant now) {
-        Network net = network.get();
-        if (net == null) {
-            return List.of("no simulated network is attached");
-        }
-        Optional<HostView> host = net.host(accountId, region, instance.id());
-        if (host.isEmpty()) {
-            return List.of("the instance is not on the simulated network");
-        }
-        Session session = new Session(net, accountId, region, host.get(), now);
+    /** What keeps {@code session}'s host from the agent's endpoints: a name that does not resolve, a path that does not answer. */
+    private static List<String> unreachableEndpoints(Session session, String region) {
         List<String> problems = new ArrayList<>();
         for (String service : ENDPOINT_SERVICES) {
             String name = service + "." + region + ".amazonaws.com";
