@@ -58,7 +58,7 @@ public final class LocalVpc implements AutoCloseable {
         this.network = engine;
         SsmAgents agents = new SsmAgents(cloud, this::network);
         ManagedInstances fleet = new ManagedInstances(access, agents);
-        this.sessions = new SessionService(access, fleet, config.clock(), this::network, Shell.standard());
+        this.sessions = new SessionService(access, fleet, config.clock(), Shell.standard());
         this.gateway = new AwsGateway(List.of(
                 Ec2Api.create(access), IamApi.create(access), StsApi.create(access), SsmApi.create(access, fleet, sessions)),
                 config.clock(), mapper);

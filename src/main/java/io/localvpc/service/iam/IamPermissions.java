@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * Read-only answers for other services: do the policies of a role (inline and attached managed,
  * their default versions) allow an action? IAM's rules for actions: an explicit Deny wins over any
  * Allow, no Allow means denied, {@code *} and {@code ?} are wildcards, and case does not matter.
- * Resources and conditions are not evaluated; every statement is taken to apply.
+ * A role's permissions boundary caps what its policies grant: the boundary policy must allow the
+ * action too. Resources and conditions are not evaluated; every statement is taken to apply.
  */
 public final class IamPermissions {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -27,8 +28,16 @@ public final class IamPermissions {
         if (role == null) {
             return false;
         }
+        if (role.permissionsBoundaryArn() != null && !allows(boundaryOf(account, role), action)) {
+            return false;
+        }
+        return allows(documentsOf(account, role), action);
+    }
+
+    /** Whether {@code documents} together allow {@code action}: some Allow applies and no Deny does. */
+    private static boolean allows(List<String> documents, String action) {
         boolean allowed = false;
-        for (String document : documentsOf(account, role)) {
+        for (String document : documents) {
             for (JsonNode statement : statements(document)) {
                 if (!appliesTo(statement, action)) {
                     continue;
@@ -40,6 +49,13 @@ public final class IamPermissions {
             }
         }
         return allowed;
+    }
+
+    /** The boundary policy's default version; a boundary policy deleted since grants nothing. */
+    private static List<String> boundaryOf(StateView account, Role role) {
+        return AwsManagedPolicies.findAny(account, role.permissionsBoundaryArn())
+                .map(p -> List.of(p.defaultVersion().document()))
+                .orElse(List.of());
     }
 
     private static List<String> documentsOf(StateView account, Role role) {

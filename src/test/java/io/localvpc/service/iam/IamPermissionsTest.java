@@ -60,4 +60,26 @@ class IamPermissionsTest {
         assertThat(IamPermissions.roleAllows(accountState(), "r", "ec2:TerminateInstances")).isFalse();
         assertThat(IamPermissions.roleAllows(accountState(), "r", "iam:CreateRole")).isTrue();
     }
+
+    @Test
+    void a_permissions_boundary_caps_what_the_policies_grant() {
+        IamClient iam = freshAccount();
+        String onlySsm = iam.createPolicy(r -> r.policyName("only-ssm").policyDocument(
+                "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"ssm:*\",\"Resource\":\"*\"}]}"))
+                .policy().arn();
+        iam.createRole(r -> r.roleName("capped").assumeRolePolicyDocument(TRUST).permissionsBoundary(onlySsm));
+        iam.attachRolePolicy(r -> r.roleName("capped").policyArn(SSM_CORE));
+        RegionState state = accountState();
+        // Granted by the policy and inside the boundary.
+        assertThat(IamPermissions.roleAllows(state, "capped", "ssm:UpdateInstanceInformation")).isTrue();
+        // Granted by the policy, outside the boundary.
+        assertThat(IamPermissions.roleAllows(state, "capped", "ssmmessages:OpenDataChannel")).isFalse();
+        // Inside the boundary, granted by no policy.
+        assertThat(IamPermissions.roleAllows(state, "capped", "ssm:DeleteParameter")).isFalse();
+
+        iam.deleteRolePermissionsBoundary(r -> r.roleName("capped"));
+        assertThat(IamPermissions.roleAllows(accountState(), "capped", "ssmmessages:OpenDataChannel")).isTrue();
+        iam.putRolePermissionsBoundary(r -> r.roleName("capped").permissionsBoundary(onlySsm));
+        assertThat(IamPermissions.roleAllows(accountState(), "capped", "ssmmessages:OpenDataChannel")).isFalse();
+    }
 }

@@ -25,6 +25,11 @@ import java.util.function.Supplier;
  * gateway takes the agent offline at once, and restoring it brings the agent back.
  */
 public final class SsmAgents {
+    /**
+     * The agent's version, as DescribeInstanceInformation and the session handshake report it: a
+     * real release of the 3.3 line; the AMIs ship it, newer ones exist, so it is not the latest.
+     */
+    public static final String AGENT_VERSION = "3.3.40.0";
     /** What {@code AmazonSSMManagedInstanceCore} grants and the agent needs to register and serve sessions. */
     public static final List<String> CORE_ACTIONS = List.of(
             "ssm:UpdateInstanceInformation",
@@ -52,13 +57,13 @@ public final class SsmAgents {
         if (!"running".equals(instance.state())) {
             problems.add("the instance is " + instance.state());
         }
-        String roleName = roleOf(accountId, instance, now);
+        StateView account = cloud.global(accountId, now).read(now);
+        String roleName = roleOf(account, instance);
         if (instance.iamInstanceProfile() == null) {
             problems.add("the instance has no IAM instance profile");
         } else if (roleName == null) {
             problems.add("the instance profile holds no role");
         } else {
-            StateView account = cloud.global(accountId, now).read(now);
             for (String action : CORE_ACTIONS) {
                 if (!IamPermissions.roleAllows(account, roleName, action)) {
                     problems.add("role " + roleName + " does not allow " + action
@@ -67,10 +72,15 @@ public final class SsmAgents {
                 }
             }
         }
+        Network net = network.get();
+        Optional<HostView> host = net == null ? Optional.empty() : net.host(accountId, region, instance.id());
         if (problems.isEmpty()) {
-            problems.addAll(unreachableEndpoints(accountId, region, instance, now));
+            problems.addAll(net == null ? List.of("no simulated network is attached")
+                    : host.map(h -> unreachableEndpoints(new Session(net, accountId, region, h, now), region))
+                            .orElse(List.of("the instance is not on the simulated network")));
         }
-        return new AgentPresence(instance, roleName, problems.isEmpty(), problems);
+        return new AgentPresence(instance, roleName, host.map(HostView::hostname).orElse(null), problems.isEmpty(),
+                problems);
     }
 
     /**
@@ -83,27 +93,19 @@ public final class SsmAgents {
                 : net.host(accountId, region, instanceId).map(host -> new Session(net, accountId, region, host, at));
     }
 
-    private String roleOf(String accountId, Instance instance, Instant now) {
+    private static String roleOf(StateView account, Instance instance) {
         if (instance.iamInstanceProfile() == null) {
             return null;
         }
         String arn = instance.iamInstanceProfile().arn();
         String profileName = arn.substring(arn.lastIndexOf('/') + 1);
-        return cloud.global(accountId, now).read(now).find(InstanceProfile.class, profileName)
+        return account.find(InstanceProfile.class, profileName)
                 .flatMap(p -> p.roleNames().stream().findFirst())
                 .orElse(null);
     }
 
-    private List<String> unreachableEndpoints(String accountId, String region, Instance instance, Instant now) {
-        Network net = network.get();
-        if (net == null) {
-            return List.of("no simulated network is attached");
-        }
-        Optional<HostView> host = net.host(accountId, region, instance.id());
-        if (host.isEmpty()) {
-            return List.of("the instance is not on the simulated network");
-        }
-        Session session = new Session(net, accountId, region, host.get(), now);
+    /** What keeps {@code session}'s host from the agent's endpoints: a name that does not resolve, a path that does not answer. */
+    private static List<String> unreachableEndpoints(Session session, String region) {
         List<String> problems = new ArrayList<>();
         for (String service : ENDPOINT_SERVICES) {
             String name = service + "." + region + ".amazonaws.com";

@@ -13,7 +13,9 @@ import io.localvpc.service.ssm.instances.ManagedInstances;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -61,10 +63,12 @@ final class Deliveries {
         RegionState state = cloud.read(ctx);
         record Taken(String commandId, Invocation invocation) {}
         List<Taken> taken = new ArrayList<>();
+        // An agent's presence walks the network: asked once per instance, however many commands wait for it.
+        Map<String, Boolean> online = new HashMap<>();
         for (Command command : state.all(Command.class)) {
             for (Invocation invocation : command.invocations()) {
-                if (invocation.awaitingDelivery()
-                        && fleet.find(ctx, invocation.instanceId()).map(ManagedInstances.Managed::online).orElse(false)) {
+                if (invocation.awaitingDelivery() && online.computeIfAbsent(invocation.instanceId(),
+                        id -> fleet.find(ctx, id).map(ManagedInstances.Managed::online).orElse(false))) {
                     run(ctx, invocation, RunShellScript.of(command.parameters()), ctx.now())
                             .ifPresent(delivered -> taken.add(new Taken(command.id(), delivered)));
                 }

@@ -8,6 +8,7 @@ import io.localvpc.service.CloudAccess;
 import io.localvpc.service.ec2.instances.Images;
 import io.localvpc.service.ssm.SsmErrors;
 import io.localvpc.service.ssm.SsmPages;
+import io.localvpc.service.ssm.agent.SsmAgents;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -21,8 +22,6 @@ import software.amazon.awssdk.services.ssm.model.InstanceInformationStringFilter
 
 /** {@code DescribeInstanceInformation}: the managed instances of a region, as the SSM console's fleet shows them. */
 public final class InstanceInformationService {
-    /** A real SSM Agent release of the 3.3 line; the AMIs ship it, newer ones exist, so it is not the latest. */
-    public static final String AGENT_VERSION = "3.3.40.0";
     private static final List<String> LIST_KEYS = List.of("InstanceIds", "AgentVersion", "PingStatus", "PlatformTypes",
             "ActivationIds", "IamRole", "ResourceType", "AssociationStatus");
 
@@ -98,7 +97,7 @@ public final class InstanceInformationService {
                 .instanceId(instance.id())
                 .pingStatus(managed.pingStatus())
                 .lastPingDateTime(managed.lastPing(ctx.now()))
-                .agentVersion(AGENT_VERSION)
+                .agentVersion(SsmAgents.AGENT_VERSION)
                 .isLatestVersion(false)
                 .platformType("Linux")
                 .platformName("Amazon Linux")

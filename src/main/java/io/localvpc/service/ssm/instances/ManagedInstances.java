@@ -88,8 +88,7 @@ public final class ManagedInstances {
             }
             AgentPresence presence = agents.presence(ctx.accountId(), ctx.region(), instance, now);
             if (presence.online()) {
-                String hostname = agents.session(ctx.accountId(), ctx.region(), instance.id(), now)
-                        .map(session -> session.host().hostname()).orElse(null);
+                String hostname = presence.hostname();
                 if (registration == null) {
                     registration = new ManagedInstance(instance.id(), now, now, hostname);
                     writes.add(registration);

@@ -1,17 +1,14 @@
 package io.localvpc.service.ssm.session;
 
-import io.localvpc.dataplane.HostView;
-import io.localvpc.dataplane.Network;
 import io.localvpc.dataplane.shell.ExecResult;
-import io.localvpc.dataplane.shell.Session;
 import io.localvpc.dataplane.shell.Shell;
 import io.localvpc.dataplane.shell.Terminal;
 import io.localvpc.model.ec2.Instance;
 import io.localvpc.service.ec2.instances.Images;
+import io.localvpc.service.ssm.agent.SsmAgents;
 import io.localvpc.service.ssm.session.channel.DataChannel;
 import io.localvpc.time.SimClock;
 import java.nio.charset.StandardCharsets;
-import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -25,12 +22,12 @@ final class InstanceShells {
     private static final Pattern SHELL_COMMAND = Pattern.compile("(/usr)?(/bin/)?(ba)?sh");
 
     private final SimClock clock;
-    private final Supplier<Network> network;
+    private final SsmAgents agents;
     private final Shell shell;
 
-    InstanceShells(SimClock clock, Supplier<Network> network, Shell shell) {
+    InstanceShells(SimClock clock, SsmAgents agents, Shell shell) {
         this.clock = clock;
-        this.network = network;
+        this.agents = agents;
         this.shell = shell;
     }
 
@@ -45,12 +42,10 @@ final class InstanceShells {
     }
 
     private Shell.LineResult run(String accountId, String region, Instance instance, String line) {
-        Network net = network.get();
-        Optional<HostView> host = net == null ? Optional.empty() : net.host(accountId, region, instance.id());
-        if (host.isEmpty()) {
-            return new Shell.LineResult(ExecResult.error("sh: the instance is not on the simulated network\n", 1), false);
-        }
-        return shell.runLine(new Session(net, accountId, region, host.get(), clock.now()), line);
+        return agents.session(accountId, region, instance.id(), clock.now())
+                .map(session -> shell.runLine(session, line))
+                .orElseGet(() -> new Shell.LineResult(
+                        ExecResult.error("sh: the instance is not on the simulated network\n", 1), false));
     }
 
     private static boolean amazonLinux2023(String region, Instance instance) {

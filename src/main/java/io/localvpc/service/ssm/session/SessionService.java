@@ -3,7 +3,6 @@ package io.localvpc.service.ssm.session;
 import io.localvpc.api.AwsException;
 import io.localvpc.api.RequestContext;
 import io.localvpc.api.ServiceRoutes;
-import io.localvpc.dataplane.Network;
 import io.localvpc.dataplane.shell.Shell;
 import io.localvpc.http.MessageSocket;
 import io.localvpc.model.Cloud;
@@ -13,7 +12,8 @@ import io.localvpc.model.ec2.Instance;
 import io.localvpc.model.ssm.SsmSession;
 import io.localvpc.service.CloudAccess;
 import io.localvpc.service.Ids;
-import io.localvpc.service.OffsetPages;
+import io.localvpc.service.ssm.SsmErrors;
+import io.localvpc.service.ssm.SsmPages;
 import io.localvpc.service.ssm.instances.ManagedInstances;
 import io.localvpc.service.ssm.session.channel.DataChannel;
 import io.localvpc.time.SimClock;
@@ -23,7 +23,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
-import java.util.function.Supplier;
 import software.amazon.awssdk.services.ssm.model.DescribeSessionsRequest;
 import software.amazon.awssdk.services.ssm.model.DescribeSessionsResponse;
 import software.amazon.awssdk.services.ssm.model.ResumeSessionRequest;
@@ -54,11 +53,11 @@ public final class SessionService implements AutoCloseable {
     private final InstanceShells shells;
     private final LiveSessions live;
 
-    public SessionService(CloudAccess access, ManagedInstances fleet, SimClock clock, Supplier<Network> network, Shell shell) {
+    public SessionService(CloudAccess access, ManagedInstances fleet, SimClock clock, Shell shell) {
         this.access = access;
         this.fleet = fleet;
         this.clock = clock;
-        this.shells = new InstanceShells(clock, network, shell);
+        this.shells = new InstanceShells(clock, fleet.agents(), shell);
         this.live = new LiveSessions(this::endIfTargetGone);
         access.cloud().onDue(SsmSession.class, this::expire);
     }
@@ -129,25 +128,17 @@ public final class SessionService implements AutoCloseable {
     DescribeSessionsResponse describeSessions(RequestContext ctx, DescribeSessionsRequest request) {
         String state = request.stateAsString();
         if (!"Active".equals(state) && !"History".equals(state)) {
-            throw AwsException.badRequest("ValidationException", "1 validation error detected: Value '" + state
-                    + "' at 'state' failed to satisfy constraint: Member must satisfy enum value set: [Active, History]");
+            throw SsmErrors.constraint(state, "state", "Member must satisfy enum value set: [Active, History]");
         }
         Predicate<SsmSession> wanted = s -> s.ended() == state.equals("History");
         for (SessionFilter filter : request.hasFilters() ? request.filters() : List.<SessionFilter>of()) {
             wanted = wanted.and(matching(filter));
         }
-        Integer max = request.maxResults();
-        if (max != null && (max < 1 || max > MAX_RESULTS)) {
-            throw AwsException.badRequest("ValidationException", "1 validation error detected: Value '" + max
-                    + "' at 'maxResults' failed to satisfy constraint: Member must have value "
-                    + (max < 1 ? "greater than or equal to 1" : "less than or equal to " + MAX_RESULTS));
-        }
         List<SsmSession> sessions = access.read(ctx).all(SsmSession.class).stream()
                 .filter(wanted)
                 .sorted(Comparator.comparing(SsmSession::startDate).reversed().thenComparing(SsmSession::id))
                 .toList();
-        OffsetPages<SsmSession> page = OffsetPages.of(sessions, max == null ? DEFAULT_RESULTS : max, request.nextToken())
-                .orElseThrow(() -> AwsException.badRequest("InvalidNextToken", "The specified token isn't valid."));
+        var page = SsmPages.of(sessions, request.maxResults(), DEFAULT_RESULTS, MAX_RESULTS, request.nextToken());
         return DescribeSessionsResponse.builder()
                 .sessions(page.items().stream().map(SessionService::toSdk).toList())
                 .nextToken(page.nextToken())
@@ -165,8 +156,7 @@ public final class SessionService implements AutoCloseable {
             case "Status" -> s -> s.status().equals(value);
             case "SessionId" -> s -> s.id().equals(value);
             case "AccessType" -> s -> "Standard".equals(value);
-            default -> throw AwsException.badRequest("ValidationException", "1 validation error detected: Value '" + key
-                    + "' at 'filters.1.member.key' failed to satisfy constraint: Member must satisfy enum value set:"
+            default -> throw SsmErrors.constraint(key, "filters.1.member.key", "Member must satisfy enum value set:"
                     + " [Status, Owner, InvokedBefore, InvokedAfter, Target, SessionId, AccessType]");
         };
     }

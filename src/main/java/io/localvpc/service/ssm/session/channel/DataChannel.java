@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.localvpc.http.MessageSocket;
+import io.localvpc.service.ssm.agent.SsmAgents;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -37,8 +38,6 @@ public final class DataChannel {
     public static final Duration RETRANSMISSION_TIMEOUT = Duration.ofMillis(300);
     /** Output is cut into payloads of at most this many bytes, the size the plugin itself uses. */
     static final int MAX_PAYLOAD = 1024;
-    /** The agent version announced in the handshake (any dotted version satisfies the plugin). */
-    static final String AGENT_VERSION = "3.3.40.0";
     private static final long SYN = 1;
     private static final long ACK_FLAGS = 3;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -279,7 +278,7 @@ public final class DataChannel {
     }
 
     private byte[] handshakeRequest() {
-        ObjectNode request = JSON.createObjectNode().put("AgentVersion", AGENT_VERSION);
+        ObjectNode request = JSON.createObjectNode().put("AgentVersion", SsmAgents.AGENT_VERSION);
         ObjectNode action = request.putArray("RequestedClientActions").addObject().put("ActionType", "SessionType");
         action.putObject("ActionParameters").put("SessionType", agent.sessionType()).putNull("Properties");
         return bytes(request);
