@@ -120,9 +120,6 @@ public final class NetworkInterfaceService {
     }
 
     CreateNetworkInterfaceResponse create(RequestContext ctx, CreateNetworkInterfaceRequest request) {
-        if (request.subnetId() == null) {
-            throw Ec2Errors.missing("SubnetId");
-        }
         String type = request.interfaceTypeAsString() == null ? "interface" : request.interfaceTypeAsString();
         if (!List.of("interface", "efa", "efa-only", "trunk").contains(type)) {
             throw Ec2Errors.invalidValue("Value (" + type + ") for parameter interfaceType is invalid.");
@@ -265,9 +262,6 @@ public final class NetworkInterfaceService {
     }
 
     DeleteNetworkInterfaceResponse delete(RequestContext ctx, DeleteNetworkInterfaceRequest request) {
-        if (request.networkInterfaceId() == null) {
-            throw Ec2Errors.missing("NetworkInterfaceId");
-        }
         Ec2Requests.checkDryRun(request.dryRun());
         return cloud.write(ctx, tx -> {
             NetworkInterface eni = find(tx, request.networkInterfaceId());
