@@ -1,11 +1,14 @@
 package io.localvpc.service.ec2;
 
+import io.localvpc.model.RegionState;
 import io.localvpc.model.StateView;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
@@ -79,12 +82,12 @@ public final class Filters<T> {
      * the index cannot answer.
      */
     private Predicate<T> tagIndexLookup(String name, List<String> values, StateView tags) {
-        if (!name.startsWith("tag:") || !(tags instanceof io.localvpc.model.RegionState state)
-                || values.stream().anyMatch(v -> v.indexOf('*') >= 0 || v.indexOf('?') >= 0 || v.indexOf('\\') >= 0)) {
+        if (!name.startsWith("tag:") || !(tags instanceof RegionState state)
+                || values.stream().anyMatch(Filters::hasWildcards)) {
             return null;
         }
         String key = name.substring(4);
-        java.util.Set<String> ids = new java.util.HashSet<>();
+        Set<String> ids = new HashSet<>();
         values.forEach(v -> ids.addAll(state.idsTagged(key, v)));
         return r -> ids.contains(id.apply(r));
     }
@@ -135,11 +138,16 @@ public final class Filters<T> {
 
     /** A value without wildcards or escapes is compared as it is; only the others become regexes. */
     static Predicate<String> matcher(String value) {
-        if (value.indexOf('*') < 0 && value.indexOf('?') < 0 && value.indexOf('\\') < 0) {
+        if (!hasWildcards(value)) {
             return value::equals;
         }
         Pattern pattern = glob(value);
         return text -> pattern.matcher(text).matches();
+    }
+
+    /** Whether a filter value holds a wildcard or an escape, so that it must be read as a glob. */
+    private static boolean hasWildcards(String value) {
+        return value.indexOf('*') >= 0 || value.indexOf('?') >= 0 || value.indexOf('\\') >= 0;
     }
 
     /** EC2 filter values: {@code *} any run of characters, {@code ?} one, backslash escapes. */

@@ -218,9 +218,6 @@ public final class NatGatewayService {
     }
 
     DeleteNatGatewayResponse delete(RequestContext ctx, DeleteNatGatewayRequest request) {
-        if (request.natGatewayId() == null) {
-            throw Ec2Errors.missing("NatGatewayId");
-        }
         Ec2Requests.checkDryRun(request.dryRun());
         return cloud.write(ctx, tx -> {
             NatGateway nat = tx.find(NatGateway.class, request.natGatewayId())

@@ -120,9 +120,6 @@ public final class NetworkInterfaceService {
     }
 
     CreateNetworkInterfaceResponse create(RequestContext ctx, CreateNetworkInterfaceRequest request) {
-        if (request.subnetId() == null) {
-            throw Ec2Errors.missing("SubnetId");
-        }
         String type = request.interfaceTypeAsString() == null ? "interface" : request.interfaceTypeAsString();
         if (!List.of("interface", "efa", "efa-only", "trunk").contains(type)) {
             throw Ec2Errors.invalidValue("Value (" + type + ") for parameter interfaceType is invalid.");
@@ -189,12 +186,20 @@ public final class NetworkInterfaceService {
 
     /** Groups for an interface: existing, of the subnet's VPC, at most five. */
     public static List<String> validGroups(StateView state, Subnet subnet, List<String> groupIds) {
+        return validGroups(state, subnet.vpcId(), "subnet " + subnet.id(), groupIds);
+    }
+
+    /**
+     * Groups for an interface in {@code vpcId}: existing, of that VPC, at most five.
+     * {@code placedIn} names what the groups must share a network with, as the refusal says it.
+     */
+    public static List<String> validGroups(StateView state, String vpcId, String placedIn, List<String> groupIds) {
         List<String> groups = List.copyOf(new LinkedHashSet<>(groupIds));
         for (String id : groups) {
             SecurityGroup group = state.find(SecurityGroup.class, id).orElseThrow(() -> Ec2Errors.securityGroupNotFound(id));
-            if (!group.vpcId().equals(subnet.vpcId())) {
-                throw AwsException.badRequest("InvalidParameter", "Security group " + id + " and subnet "
-                        + subnet.id() + " belong to different networks.");
+            if (!group.vpcId().equals(vpcId)) {
+                throw AwsException.badRequest("InvalidParameter", "Security group " + id + " and " + placedIn
+                        + " belong to different networks.");
             }
         }
         if (groups.size() > GROUPS_PER_INTERFACE) {
@@ -265,9 +270,6 @@ public final class NetworkInterfaceService {
     }
 
     DeleteNetworkInterfaceResponse delete(RequestContext ctx, DeleteNetworkInterfaceRequest request) {
-        if (request.networkInterfaceId() == null) {
-            throw Ec2Errors.missing("NetworkInterfaceId");
-        }
         Ec2Requests.checkDryRun(request.dryRun());
         return cloud.write(ctx, tx -> {
             NetworkInterface eni = find(tx, request.networkInterfaceId());

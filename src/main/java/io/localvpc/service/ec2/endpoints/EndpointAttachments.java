@@ -7,7 +7,6 @@ import io.localvpc.model.StateView;
 import io.localvpc.model.Tx;
 import io.localvpc.model.ec2.NetworkInterface;
 import io.localvpc.model.ec2.RouteTable;
-import io.localvpc.model.ec2.SecurityGroup;
 import io.localvpc.model.ec2.Subnet;
 import io.localvpc.model.ec2.VpcEndpoint;
 import io.localvpc.service.Ids;
@@ -56,22 +55,9 @@ final class EndpointAttachments {
         return subnets;
     }
 
-    /** The security groups a request names: existing, in the endpoint's VPC, at most five. */
+    /** The security groups a request names: existing, in the endpoint's VPC, at most five (as for any interface). */
     static List<String> groups(StateView state, String vpcId, List<String> ids) {
-        List<String> groups = List.copyOf(new LinkedHashSet<>(ids));
-        for (String id : groups) {
-            SecurityGroup group = state.find(SecurityGroup.class, id)
-                    .orElseThrow(() -> Ec2Errors.securityGroupNotFound(id));
-            if (!group.vpcId().equals(vpcId)) {
-                throw AwsException.badRequest("InvalidParameter", "Security group " + id + " and VPC " + vpcId
-                        + " belong to different networks.");
-            }
-        }
-        if (groups.size() > NetworkInterfaceService.GROUPS_PER_INTERFACE) {
-            throw AwsException.badRequest("SecurityGroupsPerInterfaceLimitExceeded",
-                    "The maximum number of security groups per interface has been reached.");
-        }
-        return groups;
+        return NetworkInterfaceService.validGroups(state, vpcId, "VPC " + vpcId, ids);
     }
 
     /** The route tables a request names: existing, in the endpoint's VPC, without a route to the prefix list yet. */

@@ -49,9 +49,6 @@ public final class IamInstanceProfileAssociationService {
     }
 
     AssociateIamInstanceProfileResponse associate(RequestContext ctx, AssociateIamInstanceProfileRequest request) {
-        if (request.instanceId() == null) {
-            throw Ec2Errors.missing("InstanceId");
-        }
         InstanceProfile profile = profile(ctx, request.iamInstanceProfile());
         return cloud.write(ctx, tx -> {
             Instance instance = InstanceService.select(tx, List.of(request.instanceId())).get(0);
@@ -126,9 +123,6 @@ public final class IamInstanceProfileAssociationService {
 
     /** The live instance holding an association. */
     private static Instance find(StateView state, String associationId) {
-        if (associationId == null) {
-            throw Ec2Errors.missing("AssociationId");
-        }
         return state.all(Instance.class).stream()
                 .filter(i -> i.iamInstanceProfile() != null && !i.state().equals("terminated")
                         && associationId.equals(i.iamInstanceProfile().associationId()))

@@ -395,9 +395,6 @@ public final class InstanceAttributeService {
     }
 
     private static Instance one(StateView state, String id) {
-        if (id == null) {
-            throw Ec2Errors.missing("InstanceId");
-        }
         return InstanceService.select(state, List.of(id)).get(0);
     }
 

@@ -172,12 +172,6 @@ final class InstanceLauncher {
         if (request.imageId() == null || request.imageId().isEmpty()) {
             throw Ec2Errors.missing("ImageId");
         }
-        if (request.minCount() == null) {
-            throw Ec2Errors.missing("MinCount");
-        }
-        if (request.maxCount() == null) {
-            throw Ec2Errors.missing("MaxCount");
-        }
         if (request.minCount() < 1) {
             throw Ec2Errors.invalidValue("Value (" + request.minCount() + ") for parameter minCount is invalid. Expected a positive integer.");
         }

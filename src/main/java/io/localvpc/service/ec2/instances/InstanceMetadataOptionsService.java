@@ -5,7 +5,6 @@ import io.localvpc.api.RequestContext;
 import io.localvpc.api.ServiceRoutes;
 import io.localvpc.model.ec2.Instance;
 import io.localvpc.service.CloudAccess;
-import io.localvpc.service.ec2.Ec2Errors;
 import io.localvpc.service.ec2.Ec2Requests;
 import java.util.List;
 import software.amazon.awssdk.services.ec2.model.ModifyInstanceMetadataOptionsRequest;
@@ -27,9 +26,6 @@ public final class InstanceMetadataOptionsService {
     }
 
     ModifyInstanceMetadataOptionsResponse modify(RequestContext ctx, ModifyInstanceMetadataOptionsRequest request) {
-        if (request.instanceId() == null) {
-            throw Ec2Errors.missing("InstanceId");
-        }
         Ec2Requests.checkDryRun(request.dryRun());
         return cloud.write(ctx, tx -> {
             Instance instance = InstanceService.select(tx, List.of(request.instanceId())).get(0);

@@ -292,9 +292,6 @@ public final class NetworkAclService {
     }
 
     private static int ruleNumber(Integer ruleNumber) {
-        if (ruleNumber == null) {
-            throw Ec2Errors.missing("ruleNumber");
-        }
         if (ruleNumber < 1 || ruleNumber > MAX_RULE_NUMBER) {
             throw Ec2Errors.invalidValue("Value (" + ruleNumber
                     + ") for parameter ruleNumber is invalid. Rule numbers must be between 1 and " + MAX_RULE_NUMBER + ".");

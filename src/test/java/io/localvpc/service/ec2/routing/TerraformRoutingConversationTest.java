@@ -246,6 +246,8 @@ class TerraformRoutingConversationTest {
         String subnetId = ec2.createSubnet(r -> r.vpcId(vpcId).cidrBlock("10.0.2.0/24")).subnet().subnetId();
         ec2.associateRouteTable(r -> r.routeTableId(tableId).subnetId(subnetId));
         RouteTable before = findRouteTableById(tableId).orElseThrow();
+        // Without the subnet's association listed, the loop below would assert nothing.
+        assertThat(before.associations()).extracting(RouteTableAssociation::subnetId).containsExactly(subnetId);
         assertThat(before.associations()).noneMatch(RouteTableAssociation::main);
         for (RouteTableAssociation a : before.associations()) {
             ec2.disassociateRouteTable(r -> r.associationId(a.routeTableAssociationId()));
