@@ -50,11 +50,6 @@ public final class NatTableTranslator implements Translator {
         return table.counters().idleTimeouts();
     }
 
-    /** The table behind this address, for counters (port allocation errors, unsolicited drops). */
-    public NatTable table() {
-        return table;
-    }
-
     private static Protocol protocolOf(int number) {
         for (Protocol p : PROTOCOLS) {
             if (p.number() == number) {
