@@ -79,6 +79,8 @@ public final class ControlApi {
             return answers.json(200, clockState());
         } catch (NumberFormatException | NullPointerException e) {
             return answers.error(400, "InvalidParameterValue", "seconds must be a non-negative number, got " + seconds);
+        } catch (ArithmeticException e) {
+            return answers.error(400, "InvalidParameterValue", "seconds is more than the simulated clock can hold: " + seconds);
         }
     }
 

@@ -82,8 +82,10 @@ public final class ExecEndpoint {
                     "No simulated network is attached to this LocalVPC, so commands cannot run on instances");
         }
         Instant now = clock.now();
-        RegionState state = cloud.region(accountId, region, now).read(now);
-        Found found = find(state, instance);
+        // An exec only reads: a region nobody has used yet has no instances, and must not be
+        // created (and seeded) by asking, as the AWS APIs' cloud.region would.
+        RegionState state = cloud.existing(accountId, region).map(r -> r.read(now)).orElse(null);
+        Found found = state == null ? notFound(instance) : find(state, instance);
         if (found.error != null) {
             return found.error;
         }
@@ -114,19 +116,15 @@ public final class ExecEndpoint {
             return state.find(Instance.class, wanted)
                     .filter(i -> !"terminated".equals(i.state()))
                     .map(i -> new Found(i, null))
-                    .orElseGet(() -> new Found(null, answers.error(404, "InvalidInstanceId.NotFound",
-                            "The instance ID '" + wanted + "' does not exist")));
+                    .orElseGet(() -> notFound(wanted));
         }
-        List<Instance> named = new ArrayList<>();
-        for (Instance i : state.all(Instance.class)) {
-            if (!"terminated".equals(i.state()) && wanted.equals(state.tagsOf(i.id()).get("Name"))) {
-                named.add(i);
-            }
-        }
-        named.sort(Comparator.comparing(Instance::id));
+        List<Instance> named = state.idsTagged("Name", wanted).stream()
+                .map(id -> state.find(Instance.class, id)).flatMap(Optional::stream)
+                .filter(i -> !"terminated".equals(i.state()))
+                .sorted(Comparator.comparing(Instance::id))
+                .toList();
         if (named.isEmpty()) {
-            return new Found(null, answers.error(404, "InvalidInstanceId.NotFound",
-                    "No instance has the ID or Name tag '" + wanted + "'"));
+            return notFound(wanted);
         }
         List<Instance> running = named.stream().filter(i -> "running".equals(i.state())).toList();
         if (named.size() == 1 || running.size() == 1) {
@@ -135,6 +133,12 @@ public final class ExecEndpoint {
         return new Found(null, answers.error(400, "AmbiguousInstanceName", "Name tag '" + wanted + "' is on "
                 + named.size() + " instances (" + String.join(", ", named.stream().map(Instance::id).toList())
                 + "): give the instance ID"));
+    }
+
+    private Found notFound(String wanted) {
+        return new Found(null, answers.error(404, "InvalidInstanceId.NotFound", INSTANCE_ID.matcher(wanted).matches()
+                ? "The instance ID '" + wanted + "' does not exist"
+                : "No instance has the ID or Name tag '" + wanted + "'"));
     }
 
     /** A string as is; an array of words quoted so the shell gets exactly those words back. */

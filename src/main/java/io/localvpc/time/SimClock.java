@@ -37,7 +37,9 @@ public final class SimClock {
         if (by.isNegative()) {
             throw new IllegalArgumentException("time only moves forward: " + by);
         }
-        offsetNanos.addAndGet(by.toNanos());
+        long nanos = by.toNanos();
+        // addExact: an offset past ~292 years must fail, not wrap round and send time backwards.
+        offsetNanos.updateAndGet(offset -> Math.addExact(offset, nanos));
     }
 
     public Duration offset() {

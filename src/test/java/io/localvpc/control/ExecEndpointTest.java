@@ -112,6 +112,15 @@ class ExecEndpointTest {
     }
 
     @Test
+    void asking_an_unused_region_does_not_create_it() throws Exception {
+        Answer a = post(JSON.writeValueAsString(java.util.Map.of("instance", "web", "command", "hostname",
+                "accountId", ACCOUNT, "region", "eu-west-3")), null);
+        assertThat(a.status()).isEqualTo(404);
+        assertThat(a.body().get("error").asText()).isEqualTo("InvalidInstanceId.NotFound");
+        assertThat(server.localVpc().cloud().existing(ACCOUNT, "eu-west-3")).isEmpty();
+    }
+
+    @Test
     void a_stopped_instance_is_409() throws Exception {
         Answer a = exec("stopped-one", "hostname");
         assertThat(a.status()).isEqualTo(409);

@@ -139,4 +139,15 @@ class RawWireTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("\"ec2\"", "\"iam\"", "\"sts\"", "\"ssm\"");
     }
+
+    @Test
+    void advancing_the_clock_beyond_what_it_holds_is_400_and_leaves_it() throws Exception {
+        java.time.Instant before = server.clock().now();
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(server.localVpc().endpoint()
+                        + "/_localvpc/clock/advance?seconds=1e300")).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("InvalidParameterValue");
+        assertThat(server.clock().now()).isEqualTo(before);
+    }
 }

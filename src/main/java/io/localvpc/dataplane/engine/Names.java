@@ -32,10 +32,6 @@ final class Names {
         return "us-east-1".equals(region) ? "ec2.internal" : region + ".compute.internal";
     }
 
-    static String publicDomain(String region) {
-        return "us-east-1".equals(region) ? "compute-1.amazonaws.com" : region + ".compute.amazonaws.com";
-    }
-
     /** {@code zone}: the asking instance's availability zone, whose endpoint interface is answered first. */
     static Optional<Ipv4> resolve(Site site, Vpc vpc, String zone, String name, SimulatedInternet internet, Sites sites) {
         String n = name.toLowerCase(Locale.ROOT);

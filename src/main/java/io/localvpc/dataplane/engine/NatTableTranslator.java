@@ -10,6 +10,9 @@ import io.localvpc.dataplane.nat.NatTable;
  * connections per destination each.
  */
 public final class NatTableTranslator implements Translator {
+    /** Protocol.values() clones its array on every call; this runs for every packet through the gateway. */
+    private static final Protocol[] PROTOCOLS = Protocol.values();
+
     private final NatTable table;
 
     /** @param addresses the gateway's private addresses, primary first */
@@ -47,13 +50,8 @@ public final class NatTableTranslator implements Translator {
         return table.counters().idleTimeouts();
     }
 
-    /** The table behind this address, for counters (port allocation errors, unsolicited drops). */
-    public NatTable table() {
-        return table;
-    }
-
     private static Protocol protocolOf(int number) {
-        for (Protocol p : Protocol.values()) {
+        for (Protocol p : PROTOCOLS) {
             if (p.number() == number) {
                 return p;
             }

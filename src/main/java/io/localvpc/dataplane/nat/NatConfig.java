@@ -66,10 +66,6 @@ public record NatConfig(
         return new NatConfig(idleTimeoutMillis, maxConnectionsPerDestination, firstPort, lastPort, expiredMemoryMillis, sessions);
     }
 
-    public NatConfig withTimeouts(long idleMillis, long expiredMemory) {
-        return new NatConfig(idleMillis, maxConnectionsPerDestination, firstPort, lastPort, expiredMemory, initialSessions);
-    }
-
     int portRangeSize() {
         return lastPort - firstPort + 1;
     }

@@ -107,8 +107,9 @@ public final class Curl implements Tool {
             }
             String hostName = m.group(2);
             int defaultPort = scheme.equals("https") ? 443 : 80;
-            int port = m.group(3) == null || m.group(3).isEmpty() ? defaultPort : Integer.parseInt(m.group(3));
-            if (port < 1 || port > 65535) {
+            // Ping.integer, not Integer.parseInt: a port too long for an int is a bad URL, not an exception.
+            Integer port = m.group(3) == null || m.group(3).isEmpty() ? Integer.valueOf(defaultPort) : Ping.integer(m.group(3));
+            if (port == null || port < 1 || port > 65535) {
                 return failure(3, "URL using bad/illegal format or missing URL", null);
             }
             String path = (m.group(4).isEmpty() ? "/" : m.group(4)) + (m.group(5) == null ? "" : m.group(5));

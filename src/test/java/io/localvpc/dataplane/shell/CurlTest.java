@@ -125,5 +125,7 @@ class CurlTest {
         assertThat(net.run("curl -sS ftp://example.com/")).isEqualTo(
                 new ExecResult("", "curl: (1) Protocol \"ftp\" not supported or disabled in libcurl\n", 1));
         assertThat(net.run("curl -sS -o out.txt http://example.com/").exitCode()).isEqualTo(23);
+        assertThat(net.run("curl -sS http://example.com:99999999999/")).isEqualTo(
+                new ExecResult("", "curl: (3) URL using bad/illegal format or missing URL\n", 3));
     }
 }
