@@ -43,14 +43,19 @@ public final class Conversions {
             return toPrimitive(value, target);
         }
         if (target instanceof ListType list) {
-            return Value.listOf(elementTypeFor(sequence(value, target), list.element()), convertElements(sequence(value, target), list.element()));
+            List<Value> elements = sequence(value, target);
+            Type element = elementTypeFor(elements, list.element());
+            return Value.listOf(element, convertElements(elements, element));
         }
         if (target instanceof SetType set) {
-            return Value.setOf(elementTypeFor(sequence(value, target), set.element()), convertElements(sequence(value, target), set.element()));
+            List<Value> elements = sequence(value, target);
+            Type element = elementTypeFor(elements, set.element());
+            return Value.setOf(element, convertElements(elements, element));
         }
         if (target instanceof MapType map) {
             Map<String, Value> entries = mapping(value, target);
-            return Value.mapOf(elementTypeFor(new ArrayList<>(entries.values()), map.element()), convertEntries(entries, map.element()));
+            Type element = elementTypeFor(new ArrayList<>(entries.values()), map.element());
+            return Value.mapOf(element, convertEntries(entries, element));
         }
         if (target instanceof TupleType tuple) {
             return toTuple(value, tuple);
@@ -113,8 +118,8 @@ public final class Conversions {
         return unified;
     }
 
-    private static List<Value> convertElements(List<Value> elements, Type element) {
-        Type target = element == Type.DYNAMIC ? elementTypeFor(elements, element) : element;
+    /** Converts each element to the (already resolved) element type. */
+    private static List<Value> convertElements(List<Value> elements, Type target) {
         List<Value> out = new ArrayList<>();
         for (int i = 0; i < elements.size(); i++) {
             try {
@@ -126,8 +131,7 @@ public final class Conversions {
         return out;
     }
 
-    private static Map<String, Value> convertEntries(Map<String, Value> entries, Type element) {
-        Type target = element == Type.DYNAMIC ? elementTypeFor(new ArrayList<>(entries.values()), element) : element;
+    private static Map<String, Value> convertEntries(Map<String, Value> entries, Type target) {
         Map<String, Value> out = new LinkedHashMap<>();
         entries.forEach((k, v) -> {
             try {

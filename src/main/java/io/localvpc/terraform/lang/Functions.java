@@ -13,21 +13,23 @@ import io.localvpc.terraform.lang.functions.StringFunctions;
 
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 /** The functions expressions can call, by name. */
 public final class Functions {
 
-    private final Map<String, Function> byName;
+    private final SortedMap<String, Function> byName;
 
-    private Functions(Map<String, Function> byName) {
-        this.byName = Map.copyOf(byName);
+    private Functions(SortedMap<String, Function> byName) {
+        this.byName = Collections.unmodifiableSortedMap(byName);
     }
 
     /** All built-in functions; file() and templatefile() resolve relative paths against baseDir. */
     public static Functions standard(Path baseDir) {
-        Map<String, Function> all = new TreeMap<>();
+        SortedMap<String, Function> all = new TreeMap<>();
         add(all, NumericFunctions.all());
         add(all, StringFunctions.all());
         add(all, CollectionFunctions.all());
@@ -42,14 +44,7 @@ public final class Functions {
 
     /** No functions at all (constant expressions such as variable defaults). */
     public static Functions none() {
-        return new Functions(Map.of());
-    }
-
-    /** A copy with one more function (or one replaced). */
-    public Functions with(Function f) {
-        Map<String, Function> copy = new TreeMap<>(byName);
-        copy.put(f.name(), f);
-        return new Functions(copy);
+        return new Functions(new TreeMap<>());
     }
 
     public boolean has(String name) {
@@ -61,8 +56,9 @@ public final class Functions {
         return byName.get(name);
     }
 
+    /** The names in alphabetical order. */
     public Collection<String> names() {
-        return new TreeMap<>(byName).keySet();
+        return byName.keySet();
     }
 
     private static void add(Map<String, Function> all, Collection<? extends Function> family) {

@@ -16,9 +16,7 @@ public final class Numbers {
 
     /** "1", "1.5", "-0.25", "100000000000000000000": plain decimal, no trailing ".0". */
     public static String format(BigDecimal n) {
-        if (n.signum() == 0) {
-            return "0";
-        }
+        // Since JDK 8 stripTrailingZeros() turns every zero (0.00, 0E+3) into plain 0.
         return n.stripTrailingZeros().toPlainString();
     }
 
@@ -32,6 +30,6 @@ public final class Numbers {
     }
 
     public static boolean isWhole(BigDecimal n) {
-        return n.signum() == 0 || n.stripTrailingZeros().scale() <= 0;
+        return n.stripTrailingZeros().scale() <= 0;
     }
 }

@@ -285,7 +285,7 @@ public final class Value {
 
     @Override
     public int hashCode() {
-        Object p = payload instanceof BigDecimal n ? (n.signum() == 0 ? BigDecimal.ZERO : n.stripTrailingZeros()) : payload;
+        Object p = payload instanceof BigDecimal n ? n.stripTrailingZeros() : payload;
         return Objects.hash(type, p, known);
     }
 

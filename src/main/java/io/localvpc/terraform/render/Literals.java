@@ -1,5 +1,6 @@
 package io.localvpc.terraform.render;
 
+import io.localvpc.terraform.lang.Numbers;
 import io.localvpc.terraform.lang.Strings;
 import io.localvpc.terraform.provider.Unknown;
 import java.math.BigDecimal;
@@ -32,9 +33,9 @@ public final class Literals {
         return quote(value.toString());
     }
 
+    /** A number as the language formats it (one place: {@link Numbers#format}). */
     public static String number(BigDecimal n) {
-        BigDecimal stripped = n.stripTrailingZeros();
-        return stripped.scale() < 0 ? stripped.toBigInteger().toString() : stripped.toPlainString();
+        return Numbers.format(n);
     }
 
     /** A quoted HCL string: backslash escapes, and {@code ${}/%{} doubled so the text reads back literally. */

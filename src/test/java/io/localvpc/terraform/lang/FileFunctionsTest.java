@@ -6,7 +6,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -77,6 +76,7 @@ class FileFunctionsTest {
                 + "sensitive").split(" ")) {
             assertThat(f.has(name)).as(name).isTrue();
         }
-        assertThat(Map.of()).isEmpty();
+        assertThat(Functions.none().names()).isEmpty();
+        assertThat(Functions.none().has("upper")).isFalse();
     }
 }

@@ -8,10 +8,8 @@ import io.localvpc.terraform.lang.Numbers;
 import io.localvpc.terraform.lang.Strings;
 import io.localvpc.terraform.lang.Type;
 import io.localvpc.terraform.lang.Value;
+import io.localvpc.terraform.state.Values;
 
-import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +39,7 @@ final class JsonCodec {
         if (v.isNull()) {
             out.append("null");
         } else if (t == Type.STRING) {
-            string(v.asString(), out);
+            Strings.appendGoJson(v.asString(), out);
         } else if (t == Type.NUMBER) {
             out.append(Numbers.format(v.asNumber()));
         } else if (t == Type.BOOL) {
@@ -60,17 +58,12 @@ final class JsonCodec {
             for (Map.Entry<String, Value> e : v.attributes().entrySet()) {
                 out.append(first ? "" : ",");
                 first = false;
-                string(e.getKey(), out);
+                Strings.appendGoJson(e.getKey(), out);
                 out.append(':');
                 write(e.getValue(), out);
             }
             out.append('}');
         }
-    }
-
-    /** Go's encoder also escapes "<", ">", "&" and the two Unicode line separators. */
-    private static void string(String s, StringBuilder out) {
-        Strings.appendGoJson(s, out);
     }
 
     /** Decodes JSON text; throws IllegalArgumentException with the parser's complaint. */
@@ -82,32 +75,11 @@ final class JsonCodec {
         }
     }
 
+    /** The decoded tree as plain values (the one JSON-to-plain mapping, shared with the state file), then as a value. */
     private static Value fromNode(JsonNode node) {
         if (node == null || node.isMissingNode()) {
             throw new IllegalArgumentException("unexpected end of JSON input");
         }
-        if (node.isNull()) {
-            return Value.NULL;
-        }
-        if (node.isTextual()) {
-            return Value.string(node.textValue());
-        }
-        if (node.isNumber()) {
-            return Value.number(node.isBigDecimal() || node.isFloatingPointNumber() ? node.decimalValue() : new BigDecimal(node.bigIntegerValue()));
-        }
-        if (node.isBoolean()) {
-            return Value.bool(node.booleanValue());
-        }
-        if (node.isArray()) {
-            List<Value> elements = new ArrayList<>();
-            node.forEach(e -> elements.add(fromNode(e)));
-            return Value.tuple(elements);
-        }
-        Map<String, Value> attrs = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            attrs.put(e.getKey(), fromNode(e.getValue()));
-        }
-        return Value.object(attrs);
+        return Value.fromPlain(Values.fromJson(node, LinkedHashMap::new));
     }
 }
