@@ -66,8 +66,9 @@ final class TerraformSession implements AutoCloseable {
     static TerraformSession open(Path dir, String endpointOption, List<InputVariables.CommandLineValue> values,
             Map<String, String> env, Map<String, String> sources, String operation, int parallelism, PrintWriter out) {
         AwsProvider provider = AwsProvider.create();
-        sources.putAll(ConfigLoader.sources(dir));
+        // A load that fails has TerraformCommand read the sources for its diagnostics; one that succeeds has them already.
         Configuration config = ConfigLoader.load(dir, provider);
+        sources.putAll(config.sources());
         Map<String, Value> variables = InputVariables.resolve(config, values, env, sources);
         ClientSettings settings = ClientSettings.resolve(endpointOption, null, env);
         Scope scope = new Scope(config, variables);

@@ -33,7 +33,6 @@ public final class ValidateCommand extends TerraformCommand {
 
     @Override
     Integer execute() {
-        sources.putAll(ConfigLoader.sources(dir()));
         ConfigLoader.load(dir(), AwsProvider.create());
         out().println("Success! The configuration is valid.");
         return 0;

@@ -91,9 +91,9 @@ public final class DependencyGraph {
         order.add(node);
     }
 
-    /** Every node, dependencies before dependents. */
-    public List<String> order() {
-        return order;
+    /** Every resource and data source, dependencies before dependents. */
+    public List<ResourceAddress> resourceOrder() {
+        return order.stream().filter(node -> !isValue(node)).map(ResourceAddress::parse).toList();
     }
 
     /** The resources and data sources {@code node} needs, directly or through locals and variables. */

@@ -90,7 +90,7 @@ public final class Applier {
     }
 
     /** Builds the operations and their ordering. */
-    static List<Op> operations(Plan plan, Run run) {
+    private List<Op> operations(Plan plan) {
         Map<InstanceAddress, Op> applies = new LinkedHashMap<>();
         Map<InstanceAddress, Op> destroys = new LinkedHashMap<>();
         Map<ResourceAddress, List<Op>> appliesByResource = new LinkedHashMap<>();
@@ -133,13 +133,13 @@ public final class Applier {
             // Destroy dependents first: an object's dependencies as state recorded them.
             String resource = address.resource().toString();
             for (Op other : destroys.values()) {
-                if (dependsOn(run, other.change.address(), resource)) {
+                if (dependsOn(other.change.address(), resource)) {
                     destroy.waitsFor(other);
                 }
             }
             if (action == Action.DELETE) {
                 for (Op other : applies.values()) {
-                    if (dependsOn(run, other.change.address(), resource)) {
+                    if (dependsOn(other.change.address(), resource)) {
                         destroy.waitsFor(other);
                     }
                 }
@@ -150,12 +150,8 @@ public final class Applier {
         return all;
     }
 
-    private static boolean dependsOn(Run run, InstanceAddress dependent, String resource) {
+    private boolean dependsOn(InstanceAddress dependent, String resource) {
         return run.state().instance(dependent).map(i -> i.dependencies().contains(resource)).orElse(false);
-    }
-
-    private List<Op> operations(Plan plan) {
-        return operations(plan, run);
     }
 
     /** Runs every operation once its prerequisites are done, {@code parallelism} at a time. */
@@ -191,7 +187,8 @@ public final class Applier {
         pool.submit(() -> {
             boolean ok = false;
             try {
-                ok = execute(op);
+                execute(op);
+                ok = true;
             } catch (RuntimeException e) {
                 failures.add(failure(e, op.change.address()));
             } finally {
@@ -216,15 +213,12 @@ public final class Applier {
         skipped.forEach(d -> complete(pool, d, false, finished));
     }
 
-    private boolean execute(Op op) {
-        ResourceChange change = op.change;
-        InstanceAddress address = change.address();
+    private void execute(Op op) {
         switch (op.kind) {
-            case DESTROY -> destroy(change);
-            case READ -> read(address);
-            default -> applyChange(change);
+            case DESTROY -> destroy(op.change);
+            case READ -> read(op.change.address());
+            default -> applyChange(op.change);
         }
-        return true;
     }
 
     private void destroy(ResourceChange change) {

@@ -20,7 +20,7 @@ final class DataReads {
             took = run.progress().done(address);
         }
         Object id = result.get("id");
-        run.progress().line(address + ": Read complete after " + "0s" + (id == null ? "" : " [id=" + id + "]"));
+        run.progress().line(address + ": Read complete after " + took + (id == null ? "" : " [id=" + id + "]"));
         run.state().put(address, new InstanceState(result, List.of(), false));
         return result;
     }

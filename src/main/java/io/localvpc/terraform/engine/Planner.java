@@ -114,11 +114,8 @@ public final class Planner {
     private List<ResourceChange> walk() {
         List<ResourceChange> changes = new ArrayList<>();
         Set<ResourceAddress> pending = new LinkedHashSet<>();
-        for (String node : run.graph().order()) {
-            if (node.startsWith("var.") || node.startsWith("local.") || node.startsWith("output.") || node.equals("provider")) {
-                continue;
-            }
-            ResourceConfig resource = run.config().resources().get(ResourceAddress.parse(node));
+        for (ResourceAddress node : run.graph().resourceOrder()) {
+            ResourceConfig resource = run.config().resources().get(node);
             try {
                 Expansion expansion = expand(resource);
                 run.scope().expansion(resource.address(), expansion);

@@ -26,7 +26,6 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Scope {
     private final Configuration config;
-    private final Map<String, Value> variables;
     private final Functions functions;
     private final Map<String, Value> fixedRoots = new LinkedHashMap<>();
     private final Map<InstanceAddress, Map<String, Object>> values = new ConcurrentHashMap<>();
@@ -34,7 +33,6 @@ public final class Scope {
 
     public Scope(Configuration config, Map<String, Value> variables) {
         this.config = config;
-        this.variables = Map.copyOf(variables);
         this.functions = Functions.standard(config.dir());
         // The directory is the working directory, as with terraform -chdir: path.module is ".".
         String cwd = config.dir().toAbsolutePath().normalize().toString();
@@ -50,14 +48,6 @@ public final class Scope {
             out.put((String) pairs[i], (Value) pairs[i + 1]);
         }
         return out;
-    }
-
-    public Configuration config() {
-        return config;
-    }
-
-    public Map<String, Value> variables() {
-        return variables;
     }
 
     /** Records an instance's current value (planned or applied). */
@@ -153,9 +143,5 @@ public final class Scope {
     private Value instanceValue(InstanceAddress address) {
         Map<String, Object> value = values.get(address);
         return value == null ? Value.unknown(Type.DYNAMIC) : Value.fromPlain(value);
-    }
-
-    public Functions functions() {
-        return functions;
     }
 }

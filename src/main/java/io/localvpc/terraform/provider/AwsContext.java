@@ -2,6 +2,7 @@ package io.localvpc.terraform.provider;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -31,10 +32,11 @@ public final class AwsContext implements AutoCloseable {
     private final AwsBasicCredentials credentials;
     private final Map<String, String> defaultTags;
     private final SdkHttpClient http;
-    private volatile Ec2Client ec2;
-    private volatile IamClient iam;
-    private volatile StsClient sts;
-    private volatile SsmClient ssm;
+    private final LazyClient<Ec2Client> ec2 = new LazyClient<>(() -> configure(Ec2Client.builder()).build());
+    // IAM is global: the provider signs it for us-east-1 whatever the region.
+    private final LazyClient<IamClient> iam = new LazyClient<>(() -> configure(IamClient.builder()).region(Region.AWS_GLOBAL).build());
+    private final LazyClient<StsClient> sts = new LazyClient<>(() -> configure(StsClient.builder()).build());
+    private final LazyClient<SsmClient> ssm = new LazyClient<>(() -> configure(SsmClient.builder()).build());
     private volatile String accountId;
 
     public AwsContext(URI endpoint, String region, String accessKeyId, String secretAccessKey, Map<String, String> defaultTags) {
@@ -72,56 +74,53 @@ public final class AwsContext implements AutoCloseable {
     }
 
     public Ec2Client ec2() {
-        Ec2Client client = ec2;
-        if (client == null) {
-            synchronized (this) {
-                if (ec2 == null) {
-                    ec2 = configure(Ec2Client.builder()).build();
-                }
-                client = ec2;
-            }
-        }
-        return client;
+        return ec2.get();
     }
 
     public IamClient iam() {
-        IamClient client = iam;
-        if (client == null) {
-            synchronized (this) {
-                if (iam == null) {
-                    // IAM is global: the provider signs it for us-east-1 whatever the region.
-                    iam = configure(IamClient.builder()).region(Region.AWS_GLOBAL).build();
-                }
-                client = iam;
-            }
-        }
-        return client;
+        return iam.get();
     }
 
     public StsClient sts() {
-        StsClient client = sts;
-        if (client == null) {
-            synchronized (this) {
-                if (sts == null) {
-                    sts = configure(StsClient.builder()).build();
-                }
-                client = sts;
-            }
-        }
-        return client;
+        return sts.get();
     }
 
     public SsmClient ssm() {
-        SsmClient client = ssm;
-        if (client == null) {
-            synchronized (this) {
-                if (ssm == null) {
-                    ssm = configure(SsmClient.builder()).build();
+        return ssm.get();
+    }
+
+    /** A client built on first use (once, whichever thread asks first) and closed with the context if it was built. */
+    private static final class LazyClient<C extends AutoCloseable> {
+        private final Supplier<C> build;
+        private volatile C client;
+
+        LazyClient(Supplier<C> build) {
+            this.build = build;
+        }
+
+        C get() {
+            C built = client;
+            if (built == null) {
+                synchronized (this) {
+                    if (client == null) {
+                        client = build.get();
+                    }
+                    built = client;
                 }
-                client = ssm;
+            }
+            return built;
+        }
+
+        void close() {
+            C built = client;
+            if (built != null) {
+                try {
+                    built.close();
+                } catch (Exception e) {
+                    // Closing clients at exit cannot fail in a way anyone could act on.
+                }
             }
         }
-        return client;
     }
 
     private <B extends software.amazon.awssdk.awscore.client.builder.AwsClientBuilder<B, ?>
@@ -159,14 +158,8 @@ public final class AwsContext implements AutoCloseable {
 
     @Override
     public void close() {
-        for (AutoCloseable client : new AutoCloseable[] {ec2, iam, sts, ssm}) {
-            if (client != null) {
-                try {
-                    client.close();
-                } catch (Exception e) {
-                    // Closing clients at exit cannot fail in a way anyone could act on.
-                }
-            }
+        for (LazyClient<?> client : List.of(ec2, iam, sts, ssm)) {
+            client.close();
         }
         http.close();
     }

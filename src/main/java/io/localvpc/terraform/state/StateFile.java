@@ -45,6 +45,8 @@ public final class StateFile {
 
     private final Path path;
     private boolean backedUp;
+    /** The file's bytes as this object last read or wrote them (null: not read yet), so a write need not read the file back. */
+    private byte[] onDisk;
 
     public StateFile(Path path) {
         this.path = path;
@@ -60,12 +62,13 @@ public final class StateFile {
     }
 
     /** The state on disk, or an empty one when there is no file yet. */
-    public State read() {
+    public synchronized State read() {
         if (!Files.exists(path)) {
             return State.empty();
         }
         try {
-            JsonNode root = JSON.readTree(path.toFile());
+            onDisk = Files.readAllBytes(path);
+            JsonNode root = JSON.readTree(onDisk);
             if (root == null || root.isEmpty()) {
                 return State.empty();
             }
@@ -105,7 +108,10 @@ public final class StateFile {
      */
     public synchronized void write(State state) {
         try {
-            if (Files.exists(path) && java.util.Arrays.equals(Files.readAllBytes(path), render(state, state.serial()))) {
+            if (onDisk == null && Files.exists(path)) {
+                onDisk = Files.readAllBytes(path);
+            }
+            if (onDisk != null && java.util.Arrays.equals(onDisk, render(state, state.serial()))) {
                 return;
             }
             if (!backedUp) {
@@ -129,6 +135,7 @@ public final class StateFile {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(temp, path, StandardCopyOption.REPLACE_EXISTING);
             }
+            onDisk = bytes;
         } catch (IOException e) {
             throw new UncheckedIOException("Failed to persist state to " + path + ": " + e.getMessage(), e);
         }
