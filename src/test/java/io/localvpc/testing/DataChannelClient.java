@@ -60,6 +60,7 @@ public final class DataChannelClient implements AutoCloseable {
     /** Every output frame seen, by sequence number. */
     private final java.util.Map<Long, byte[]> seen = new java.util.concurrent.ConcurrentHashMap<>();
     private final WebSocket socket;
+    private java.util.concurrent.CompletableFuture<?> lastSend = java.util.concurrent.CompletableFuture.completedFuture(null);
     /** The plugin's counter for its sequenced messages: it survives a reconnect. */
     private long nextInput;
 
@@ -123,7 +124,17 @@ public final class DataChannelClient implements AutoCloseable {
     }
 
     public void sendRaw(byte[] frame) {
-        socket.sendBinary(ByteBuffer.wrap(frame), true).join();
+        sendBinary(frame).join();
+    }
+
+    /**
+     * Sends one binary frame once the previous one has gone: the JDK's WebSocket refuses a send
+     * while another is pending ("Send pending"), and acknowledgements are not awaited.
+     */
+    private synchronized java.util.concurrent.CompletableFuture<?> sendBinary(byte[] frame) {
+        lastSend.exceptionally(e -> null).join();
+        lastSend = socket.sendBinary(ByteBuffer.wrap(frame), true).toCompletableFuture();
+        return lastSend;
     }
 
     /** The frame an input of {@code seq} would be (to send the very same bytes twice). */
@@ -136,8 +147,7 @@ public final class DataChannelClient implements AutoCloseable {
                 + frame.messageId() + "\",\"AcknowledgedMessageSequenceNumber\":" + frame.seq()
                 + ",\"IsSequentialMessage\":true}";
         // Not awaited: the server may close right after its last output (channel_closed), as it may.
-        socket.sendBinary(ByteBuffer.wrap(encode("acknowledge", 0, 3, UUID.randomUUID(), 0,
-                body.getBytes(StandardCharsets.UTF_8))), true);
+        sendBinary(encode("acknowledge", 0, 3, UUID.randomUUID(), 0, body.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** Waits for the server's acknowledgement of the input {@code seq}. */
