@@ -204,7 +204,7 @@ public final class SecurityGroupResource extends SchemaType implements ResourceT
             revokeAll(aws, groupId);
         }
         // Instances and interfaces being deleted alongside may still hold the group for a while.
-        boolean deleted = Errors.retrying(aws, "Security Group (" + groupId + ") delete", DELETE_TIMEOUT,
+        boolean deleted = Errors.retrying(aws, DELETE_TIMEOUT,
                 Errors.hasCode("DependencyViolation", "InvalidGroup.InUse"),
                 () -> Errors.find("deleting Security Group (" + groupId + ")", Set.of("InvalidGroup.NotFound"),
                         () -> aws.ec2().deleteSecurityGroup(r -> r.groupId(groupId)))).isPresent();
