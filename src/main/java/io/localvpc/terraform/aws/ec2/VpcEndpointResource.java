@@ -1,12 +1,12 @@
 package io.localvpc.terraform.aws.ec2;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.localvpc.terraform.aws.SchemaType;
 import io.localvpc.terraform.aws.Errors;
 import io.localvpc.terraform.aws.Plain;
 import io.localvpc.terraform.aws.ResourceTags;
+import io.localvpc.terraform.aws.iam.PolicyJson;
 import io.localvpc.terraform.provider.AttributeType;
 import io.localvpc.terraform.provider.AwsContext;
 import io.localvpc.terraform.provider.NestedBlock;
@@ -302,17 +302,12 @@ public final class VpcEndpointResource extends SchemaType implements ResourceTyp
         return reported == null ? null : normalized(reported);
     }
 
+    /** The provider's {@code PoliciesAreEquivalent}: the same policy however its JSON is laid out. */
     private static boolean equivalent(String a, String b) {
         if (a == null || b == null) {
             return Objects.equals(a, b);
         }
-        try {
-            JsonNode left = JSON.readTree(a);
-            JsonNode right = JSON.readTree(b);
-            return left.equals(right);
-        } catch (JsonProcessingException e) {
-            return a.equals(b);
-        }
+        return a.equals(b) || PolicyJson.equivalent(a, b);
     }
 
     /** A JSON document without insignificant white space, as the provider's NormalizeJsonString leaves it. */
