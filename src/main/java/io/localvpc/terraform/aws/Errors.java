@@ -54,20 +54,29 @@ public final class Errors {
 
     /**
      * Repeats {@code call} while it fails in a way {@code retryable} accepts (e.g. IAM's "not yet
-     * visible" answers, a group still in use), as the provider's retry helpers do, for up to {@code timeout}.
+     * visible" answers, a group still in use, {@code DependencyViolation} while a dependent resource
+     * is going away), as the provider's {@code tfresource.RetryWhen} does, for up to {@code timeout};
+     * past it the last failure stands, as the provider reports it, rather than a bare timeout.
      */
-    public static <T> T retrying(AwsContext aws, String what, Duration timeout, Predicate<ProviderException> retryable,
-            Supplier<T> call) {
-        return aws.await(what, timeout, () -> {
-            try {
-                return Optional.of(call.get());
-            } catch (ProviderException e) {
-                if (retryable.test(e)) {
+    public static <T> T retrying(AwsContext aws, Duration timeout, Predicate<ProviderException> retryable, Supplier<T> call) {
+        ProviderException[] last = new ProviderException[1];
+        ProviderException[] fatal = new ProviderException[1];
+        try {
+            return aws.await("retry", timeout, () -> {
+                try {
+                    return Optional.of(call.get());
+                } catch (ProviderException e) {
+                    if (!retryable.test(e)) {
+                        fatal[0] = e;
+                        throw e;
+                    }
+                    last[0] = e;
                     return Optional.empty();
                 }
-                throw e;
-            }
-        });
+            });
+        } catch (ProviderException e) {
+            throw e == fatal[0] || last[0] == null ? e : last[0];
+        }
     }
 
     /** Whether a failure carries one of {@code codes}. */

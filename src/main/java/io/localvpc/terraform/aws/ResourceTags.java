@@ -40,12 +40,7 @@ public final class ResourceTags {
 
     /** Puts {@code tags} and {@code tags_all} into {@code state} from what AWS reports. */
     public static void read(AwsContext aws, Map<String, Object> state, Map<String, String> reported) {
-        Map<String, Object> all = new TreeMap<>();
-        reported.forEach((k, v) -> {
-            if (!k.startsWith("aws:")) {
-                all.put(k, v);
-            }
-        });
+        Map<String, Object> all = userTags(reported);
         Map<String, Object> own = new TreeMap<>(all);
         aws.defaultTags().forEach((k, v) -> {
             if (v.equals(own.get(k))) {
@@ -60,6 +55,17 @@ public final class ResourceTags {
         });
         state.put("tags", own.isEmpty() && state.get("tags") == null ? null : new LinkedHashMap<>(own));
         state.put("tags_all", new LinkedHashMap<>(all));
+    }
+
+    /** The tags AWS reports without its own {@code aws:} ones, which the provider never shows ({@code IgnoreAWS}); sorted by key. */
+    public static Map<String, Object> userTags(Map<String, String> reported) {
+        Map<String, Object> out = new TreeMap<>();
+        reported.forEach((k, v) -> {
+            if (!k.startsWith("aws:")) {
+                out.put(k, v);
+            }
+        });
+        return new LinkedHashMap<>(out);
     }
 
     /** EC2 tags from the SDK's list. */

@@ -152,7 +152,7 @@ public final class AmiDataSource extends SchemaType implements DataSourceType {
         reason.put("code", image.stateReason() == null ? "UNSET" : image.stateReason().code());
         reason.put("message", image.stateReason() == null ? "UNSET" : image.stateReason().message());
         out.put("state_reason", reason);
-        out.put("tags", new LinkedHashMap<String, Object>(ResourceTags.fromEc2(image.tags())));
+        out.put("tags", ResourceTags.userTags(ResourceTags.fromEc2(image.tags())));
         out.put("tpm_support", Plain.orEmpty(image.tpmSupportAsString()));
         out.put("usage_operation", Plain.orEmpty(image.usageOperation()));
         out.put("virtualization_type", image.virtualizationTypeAsString());

@@ -4,18 +4,15 @@ import static io.localvpc.terraform.provider.AttributeType.STRING;
 import static io.localvpc.terraform.provider.AttributeType.setOf;
 
 import io.localvpc.terraform.aws.Plain;
-import io.localvpc.terraform.aws.ResourceTags;
 import io.localvpc.terraform.aws.States;
 import io.localvpc.terraform.provider.NestedBlock;
 import io.localvpc.terraform.provider.ProviderException;
 import io.localvpc.terraform.provider.Schema;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import software.amazon.awssdk.services.ec2.model.Filter;
-import software.amazon.awssdk.services.ec2.model.Tag;
 
 /**
  * What the provider's EC2 data sources share: the {@code filter} block, describe filters built
@@ -53,17 +50,6 @@ final class DataSources {
             filters.add(Filter.builder().name(Plain.string(block, "name")).values(Plain.strings(block, "values")).build());
         }
         return filters.isEmpty() ? null : filters;
-    }
-
-    /** A data source's {@code tags}: everything AWS holds but its own {@code aws:} keys. */
-    static Map<String, Object> tags(List<Tag> tags) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        ResourceTags.fromEc2(tags).forEach((k, v) -> {
-            if (!k.startsWith("aws:")) {
-                out.put(k, v);
-            }
-        });
-        return out;
     }
 
     /** Exactly one result, or {@code no matching EC2 VPC found} / {@code multiple EC2 VPCs matched; …}. */

@@ -16,8 +16,10 @@ import software.amazon.awssdk.services.ec2.model.NetworkAcl;
 import software.amazon.awssdk.services.ec2.model.NetworkInterface;
 import software.amazon.awssdk.services.ec2.model.RouteTable;
 import software.amazon.awssdk.services.ec2.model.RouteTableAssociation;
+import software.amazon.awssdk.services.ec2.model.SecurityGroup;
 import software.amazon.awssdk.services.ec2.model.Subnet;
 import software.amazon.awssdk.services.ec2.model.Vpc;
+import software.amazon.awssdk.services.ec2.model.VpcEndpoint;
 
 /**
  * The provider's finders: one describe by id, exactly one result with that id (none, or the
@@ -117,6 +119,18 @@ final class Ec2Find {
         return one("EC2 Network Interface", id, Set.of("InvalidNetworkInterfaceID.NotFound"),
                 () -> aws.ec2().describeNetworkInterfaces(r -> r.networkInterfaceIds(id)).networkInterfaces(),
                 NetworkInterface::networkInterfaceId);
+    }
+
+    static Optional<SecurityGroup> securityGroup(AwsContext aws, String id) {
+        return one("Security Group", id, Set.of("InvalidGroup.NotFound", "InvalidSecurityGroupID.NotFound"),
+                () -> aws.ec2().describeSecurityGroups(r -> r.groupIds(id)).securityGroups(), SecurityGroup::groupId);
+    }
+
+    /** A VPC endpoint; one in state {@code deleted} counts as not found. */
+    static Optional<VpcEndpoint> vpcEndpoint(AwsContext aws, String id) {
+        return one("VPC Endpoint", id, Set.of("InvalidVpcEndpointId.NotFound"),
+                () -> aws.ec2().describeVpcEndpoints(r -> r.vpcEndpointIds(id)).vpcEndpoints(), VpcEndpoint::vpcEndpointId)
+                .filter(e -> !"deleted".equalsIgnoreCase(e.stateAsString()));
     }
 
     static Filter filter(String name, String... values) {

@@ -242,7 +242,7 @@ final class InstanceReader {
             device.put("encrypted", v != null && Boolean.TRUE.equals(v.encrypted()));
             device.put("iops", number(v == null ? null : v.iops()));
             device.put("kms_key_id", v == null ? "" : Plain.orEmpty(v.kmsKeyId()));
-            device.put("tags", v == null ? Map.of() : new LinkedHashMap<String, Object>(ResourceTags.fromEc2(v.tags())));
+            device.put("tags", v == null ? Map.of() : ResourceTags.userTags(ResourceTags.fromEc2(v.tags())));
             device.put("throughput", number(v == null ? null : v.throughput()));
             device.put("volume_id", mapping.ebs().volumeId());
             device.put("volume_size", number(v == null ? null : v.size()));
@@ -257,7 +257,7 @@ final class InstanceReader {
         out.put("root_block_device", root);
         out.put("ebs_block_device", ebs);
         if (out.get("volume_tags") != null && !volumes.isEmpty()) {
-            out.put("volume_tags", new LinkedHashMap<String, Object>(ResourceTags.fromEc2(volumes.values().iterator().next().tags())));
+            out.put("volume_tags", ResourceTags.userTags(ResourceTags.fromEc2(volumes.values().iterator().next().tags())));
         }
     }
 

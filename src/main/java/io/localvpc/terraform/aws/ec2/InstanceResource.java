@@ -71,7 +71,7 @@ public final class InstanceResource extends SchemaType implements ResourceType {
         }
         RunInstancesRequest request = runRequest(aws, planned);
         // A profile or role created moments ago may not be usable yet; the provider retries.
-        Instance launched = Errors.retrying(aws, "EC2 Instance create", PROPAGATION,
+        Instance launched = Errors.retrying(aws, PROPAGATION,
                 e -> "InvalidParameterValue".equals(Errors.code(e))
                         && (e.getMessage().contains("Invalid IAM Instance Profile") || e.getMessage().contains(" has no associated IAM Roles")),
                 () -> Errors.call("creating EC2 Instance", () -> aws.ec2().runInstances(request)).instances().get(0));

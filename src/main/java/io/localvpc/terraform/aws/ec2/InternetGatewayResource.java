@@ -92,12 +92,12 @@ public final class InternetGatewayResource extends Ec2Resource {
         if (vpc != null) {
             detach(aws, id, vpc);
         }
-        Waits.retryOn(aws, Timeouts.of(state, "delete", TIMEOUT), Set.of("DependencyViolation"), () -> Errors.find(doing("deleting", id),
+        Errors.retrying(aws, Timeouts.of(state, "delete", TIMEOUT), Errors.hasCode("DependencyViolation"), () -> Errors.find(doing("deleting", id),
                 Set.of("InvalidInternetGatewayID.NotFound"), () -> aws.ec2().deleteInternetGateway(r -> r.internetGatewayId(id))));
     }
 
     private void attach(AwsContext aws, String id, String vpc) {
-        Waits.retryOn(aws, TIMEOUT, Set.of("InvalidInternetGatewayID.NotFound"), () -> Errors.call(
+        Errors.retrying(aws, TIMEOUT, Errors.hasCode("InvalidInternetGatewayID.NotFound"), () -> Errors.call(
                 "attaching " + label + " (" + id + ") to VPC (" + vpc + ")",
                 () -> aws.ec2().attachInternetGateway(r -> r.internetGatewayId(id).vpcId(vpc))));
         Waits.forState(aws, label + " (" + id + ") to attach to VPC (" + vpc + ")", TIMEOUT, () -> attachment(aws, id, vpc),
@@ -105,7 +105,7 @@ public final class InternetGatewayResource extends Ec2Resource {
     }
 
     private void detach(AwsContext aws, String id, String vpc) {
-        boolean detached = Waits.retryOn(aws, TIMEOUT, Set.of("DependencyViolation"), () -> Errors.find(
+        boolean detached = Errors.retrying(aws, TIMEOUT, Errors.hasCode("DependencyViolation"), () -> Errors.find(
                 "detaching " + label + " (" + id + ") from VPC (" + vpc + ")", Set.of("Gateway.NotAttached", "InvalidInternetGatewayID.NotFound"),
                 () -> aws.ec2().detachInternetGateway(r -> r.internetGatewayId(id).vpcId(vpc)))).isPresent();
         if (!detached) {

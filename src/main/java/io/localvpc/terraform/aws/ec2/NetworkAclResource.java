@@ -173,7 +173,7 @@ public final class NetworkAclResource extends Ec2Resource {
                 associate(aws, defaultAcl, association.subnetId());
             }
         }
-        Waits.retryOn(aws, TIMEOUT, Set.of("DependencyViolation"), () -> Errors.find(doing("deleting", id),
+        Errors.retrying(aws, TIMEOUT, Errors.hasCode("DependencyViolation"), () -> Errors.find(doing("deleting", id),
                 Set.of("InvalidNetworkAclID.NotFound"), () -> aws.ec2().deleteNetworkAcl(r -> r.networkAclId(id))));
     }
 

@@ -11,7 +11,6 @@ import io.localvpc.terraform.provider.Schema;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import software.amazon.awssdk.services.ec2.model.Route;
 
 /**
@@ -61,7 +60,7 @@ public final class RouteResource extends Ec2Resource {
             throw new ProviderException("RouteAlreadyExists: " + what + " already exists");
         }
         Duration timeout = Timeouts.of(planned, "create", TIMEOUT);
-        Waits.retryOn(aws, timeout, Set.of("InvalidParameterException", "InvalidTransitGatewayID.NotFound"),
+        Errors.retrying(aws, timeout, Errors.hasCode("InvalidParameterException", "InvalidTransitGatewayID.NotFound"),
                 () -> Errors.call("creating " + what, () -> aws.ec2().createRoute(RouteFields.create(table, destination, planned))));
         Waits.untilFound(aws, what + " create", timeout, () -> find(aws, table, destination));
         return created(aws, planned, ProviderIds.route(table, destination.value()));
@@ -104,7 +103,7 @@ public final class RouteResource extends Ec2Resource {
     static void deleteRoute(AwsContext aws, String table, RouteFields.Destination destination) {
         String what = what(table, destination);
         try {
-            Waits.retryOn(aws, TIMEOUT, Set.of("InvalidParameterException"), () -> Errors.call("deleting " + what,
+            Errors.retrying(aws, TIMEOUT, Errors.hasCode("InvalidParameterException"), () -> Errors.call("deleting " + what,
                     () -> aws.ec2().deleteRoute(r -> {
                         r.routeTableId(table);
                         switch (destination.field().argument()) {

@@ -35,7 +35,7 @@ public final class RouteTableAssociationResource extends Ec2Resource {
     @Override
     public Map<String, Object> create(AwsContext aws, Map<String, Object> planned) {
         String table = Plain.string(planned, "route_table_id");
-        String id = Waits.retryOn(aws, Timeouts.of(planned, "create", TIMEOUT), Set.of("InvalidRouteTableID.NotFound"),
+        String id = Errors.retrying(aws, Timeouts.of(planned, "create", TIMEOUT), Errors.hasCode("InvalidRouteTableID.NotFound"),
                 () -> Errors.call("creating Route Table (" + table + ") Association", () -> aws.ec2().associateRouteTable(r -> r
                         .routeTableId(table).subnetId(set(planned, "subnet_id")).gatewayId(set(planned, "gateway_id")))))
                 .associationId();

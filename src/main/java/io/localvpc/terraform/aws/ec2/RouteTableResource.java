@@ -168,7 +168,7 @@ public final class RouteTableResource extends Ec2Resource {
     private static void createRoute(AwsContext aws, String routeTableId, Map<String, Object> route) {
         RouteFields.Destination destination = destination(route);
         String doing = "Route in Route Table (" + routeTableId + ") with destination (" + destination + ")";
-        Waits.retryOn(aws, TIMEOUT, Set.of("InvalidParameterException", "InvalidTransitGatewayID.NotFound"),
+        Errors.retrying(aws, TIMEOUT, Errors.hasCode("InvalidParameterException", "InvalidTransitGatewayID.NotFound"),
                 () -> Errors.call("creating " + doing, () -> aws.ec2().createRoute(RouteFields.create(routeTableId, destination, route))));
         Waits.untilFound(aws, doing + " create", TIMEOUT,
                 () -> Ec2Find.routeTable(aws, routeTableId).flatMap(t -> RouteFields.find(t, destination)));

@@ -33,7 +33,6 @@ import software.amazon.awssdk.services.ec2.model.SecurityGroupRule;
  * {@code aws_security_group_rule}) and the plan leaves them alone.
  */
 public final class SecurityGroupResource extends SchemaType implements ResourceType {
-    static final Set<String> NOT_FOUND = Set.of("InvalidGroup.NotFound", "InvalidSecurityGroupID.NotFound");
     private static final String DEFAULT_DESCRIPTION = "Managed by Terraform";
     private static final Duration DELETE_TIMEOUT = Duration.ofMinutes(15);
     private static final Duration PROPAGATION = Duration.ofMinutes(5);
@@ -86,7 +85,7 @@ public final class SecurityGroupResource extends SchemaType implements ResourceT
                 .description(description)
                 .vpcId(Plain.string(planned, "vpc_id"))
                 .tagSpecifications(tagSpecifications(aws, planned)))).groupId();
-        aws.await("Security Group (" + groupId + ") create", PROPAGATION, () -> find(aws, groupId));
+        Waits.untilFound(aws, "Security Group (" + groupId + ") create", PROPAGATION, () -> Ec2Find.securityGroup(aws, groupId));
         revokeDefaultEgress(aws, groupId);
         Map<String, Object> none = new LinkedHashMap<>();
         none.put("ingress", List.of());
@@ -127,7 +126,7 @@ public final class SecurityGroupResource extends SchemaType implements ResourceT
     @Override
     public Optional<Map<String, Object>> read(AwsContext aws, Map<String, Object> state) {
         String groupId = Plain.string(state, "id");
-        Optional<SecurityGroup> found = find(aws, groupId);
+        Optional<SecurityGroup> found = Ec2Find.securityGroup(aws, groupId);
         if (found.isEmpty()) {
             return Optional.empty();
         }
@@ -158,7 +157,7 @@ public final class SecurityGroupResource extends SchemaType implements ResourceT
     @Override
     public Map<String, Object> update(AwsContext aws, Map<String, Object> prior, Map<String, Object> planned) {
         String groupId = Plain.string(prior, "id");
-        find(aws, groupId).orElseThrow(() -> new ProviderException(
+        Ec2Find.securityGroup(aws, groupId).orElseThrow(() -> new ProviderException(
                 "reading Security Group (" + groupId + "): couldn't find resource"));
         updateRules(aws, groupId, prior, planned);
         ResourceTags.updateEc2(aws, groupId, prior, planned);
@@ -204,13 +203,12 @@ public final class SecurityGroupResource extends SchemaType implements ResourceT
             revokeAll(aws, groupId);
         }
         // Instances and interfaces being deleted alongside may still hold the group for a while.
-        boolean deleted = Errors.retrying(aws, "Security Group (" + groupId + ") delete", DELETE_TIMEOUT,
+        boolean deleted = Errors.retrying(aws, DELETE_TIMEOUT,
                 Errors.hasCode("DependencyViolation", "InvalidGroup.InUse"),
                 () -> Errors.find("deleting Security Group (" + groupId + ")", Set.of("InvalidGroup.NotFound"),
                         () -> aws.ec2().deleteSecurityGroup(r -> r.groupId(groupId)))).isPresent();
         if (deleted) {
-            aws.await("Security Group (" + groupId + ") delete", PROPAGATION,
-                    () -> find(aws, groupId).isEmpty() ? Optional.of(true) : Optional.empty());
+            Waits.untilGone(aws, "Security Group (" + groupId + ") delete", PROPAGATION, () -> Ec2Find.securityGroup(aws, groupId));
         }
     }
 
@@ -229,12 +227,5 @@ public final class SecurityGroupResource extends SchemaType implements ResourceT
                             ? aws.ec2().revokeSecurityGroupEgress(r -> r.groupId(groupId).securityGroupRuleIds(rule.securityGroupRuleId()))
                             : aws.ec2().revokeSecurityGroupIngress(r -> r.groupId(groupId).securityGroupRuleIds(rule.securityGroupRuleId())));
         }
-    }
-
-    /** The group, or empty when AWS does not know it (either not-found code, or an empty answer). */
-    static Optional<SecurityGroup> find(AwsContext aws, String groupId) {
-        return Errors.find("reading Security Group (" + groupId + ")", NOT_FOUND, () -> aws.ec2()
-                .describeSecurityGroups(r -> r.groupIds(groupId)).securityGroups().stream()
-                .filter(g -> groupId.equals(g.groupId())).findFirst().orElse(null));
     }
 }

@@ -123,8 +123,8 @@ public final class SecurityGroupRuleResource extends SchemaType implements Resou
                 }
                 throw e;
             }
-            aws.await("Security Group (" + groupId + ") Rule (" + id + ") create", CREATE_TIMEOUT, () -> SecurityGroupResource
-                    .find(aws, groupId).flatMap(g -> match(permission, egress ? g.ipPermissionsEgress() : g.ipPermissions())));
+            Waits.untilFound(aws, "Security Group (" + groupId + ") Rule (" + id + ") create", CREATE_TIMEOUT, () -> Ec2Find
+                    .securityGroup(aws, groupId).flatMap(g -> match(permission, egress ? g.ipPermissionsEgress() : g.ipPermissions())));
             Map<String, Object> state = Plain.knownWithId(planned, id);
             state.put("security_group_rule_id", created.size() == 1 ? created.get(0).securityGroupRuleId() : null);
             return read(aws, state).orElseThrow(() -> new ProviderException(
@@ -144,7 +144,7 @@ public final class SecurityGroupRuleResource extends SchemaType implements Resou
     @Override
     public Optional<Map<String, Object>> read(AwsContext aws, Map<String, Object> state) {
         String groupId = Plain.string(state, "security_group_id");
-        Optional<SecurityGroup> found = SecurityGroupResource.find(aws, groupId);
+        Optional<SecurityGroup> found = Ec2Find.securityGroup(aws, groupId);
         if (found.isEmpty()) {
             return Optional.empty();
         }

@@ -8,6 +8,7 @@ import static io.localvpc.terraform.provider.AttributeType.mapOf;
 import io.localvpc.terraform.aws.SchemaType;
 import io.localvpc.terraform.aws.Errors;
 import io.localvpc.terraform.aws.Plain;
+import io.localvpc.terraform.aws.ResourceTags;
 import io.localvpc.terraform.aws.States;
 import io.localvpc.terraform.provider.AwsContext;
 import io.localvpc.terraform.provider.DataSourceType;
@@ -74,7 +75,7 @@ public final class SubnetData extends SchemaType implements DataSourceType {
         out.put("default_for_az", States.bool(subnet.defaultForAz()));
         out.put("id", subnet.subnetId());
         out.put("state", States.str(subnet.stateAsString()));
-        out.put("tags", DataSources.tags(subnet.tags()));
+        out.put("tags", ResourceTags.userTags(ResourceTags.fromEc2(subnet.tags())));
         return out;
     }
 }

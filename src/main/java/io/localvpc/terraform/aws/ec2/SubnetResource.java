@@ -169,7 +169,7 @@ public final class SubnetResource extends Ec2Resource {
     @Override
     public void delete(AwsContext aws, Map<String, Object> state) {
         String id = id(state);
-        Waits.retryOn(aws, Timeouts.of(state, "delete", DELETE_TIMEOUT), Set.of("DependencyViolation"), () -> Errors.find(doing("deleting", id),
+        Errors.retrying(aws, Timeouts.of(state, "delete", DELETE_TIMEOUT), Errors.hasCode("DependencyViolation"), () -> Errors.find(doing("deleting", id),
                 Set.of("InvalidSubnetID.NotFound"), () -> aws.ec2().deleteSubnet(r -> r.subnetId(id))));
     }
 

@@ -8,6 +8,7 @@ import static io.localvpc.terraform.provider.AttributeType.mapOf;
 import io.localvpc.terraform.aws.SchemaType;
 import io.localvpc.terraform.aws.Errors;
 import io.localvpc.terraform.aws.Plain;
+import io.localvpc.terraform.aws.ResourceTags;
 import io.localvpc.terraform.aws.States;
 import io.localvpc.terraform.provider.AwsContext;
 import io.localvpc.terraform.provider.DataSourceType;
@@ -87,7 +88,7 @@ public final class VpcData extends SchemaType implements DataSourceType {
         out.put("main_route_table_id", Ec2Find.mainRouteTable(aws, vpcId).map(t -> t.routeTableId()).orElse(""));
         out.put("owner_id", str(vpc.ownerId()));
         out.put("state", str(vpc.stateAsString()));
-        out.put("tags", DataSources.tags(vpc.tags()));
+        out.put("tags", ResourceTags.userTags(ResourceTags.fromEc2(vpc.tags())));
         return out;
     }
 }

@@ -1,12 +1,12 @@
 package io.localvpc.terraform.aws.ec2;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.localvpc.terraform.aws.SchemaType;
 import io.localvpc.terraform.aws.Errors;
 import io.localvpc.terraform.aws.Plain;
 import io.localvpc.terraform.aws.ResourceTags;
+import io.localvpc.terraform.aws.iam.PolicyJson;
 import io.localvpc.terraform.provider.AttributeType;
 import io.localvpc.terraform.provider.AwsContext;
 import io.localvpc.terraform.provider.NestedBlock;
@@ -44,7 +44,6 @@ import software.amazon.awssdk.services.ec2.model.VpcEndpoint;
  */
 public final class VpcEndpointResource extends SchemaType implements ResourceType {
     static final Duration TIMEOUT = Duration.ofMinutes(10);
-    private static final Set<String> NOT_FOUND = Set.of("InvalidVpcEndpointId.NotFound");
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Arguments ModifyVpcEndpoint changes; after it the provider waits for the endpoint to be available again. */
     private static final List<String> MODIFIABLE = List.of("dns_options", "ip_address_type", "policy",
@@ -141,7 +140,7 @@ public final class VpcEndpointResource extends SchemaType implements ResourceTyp
     @Override
     public Optional<Map<String, Object>> read(AwsContext aws, Map<String, Object> state) {
         String id = Plain.string(state, "id");
-        Optional<VpcEndpoint> found = find(aws, id);
+        Optional<VpcEndpoint> found = Ec2Find.vpcEndpoint(aws, id);
         if (found.isEmpty()) {
             return Optional.empty();
         }
@@ -238,22 +237,13 @@ public final class VpcEndpointResource extends SchemaType implements ResourceTyp
                         + item.error().message());
             }
         }
-        aws.await("EC2 VPC Endpoint (" + id + ") delete", TIMEOUT,
-                () -> find(aws, id).isEmpty() ? Optional.of(Boolean.TRUE) : Optional.empty());
-    }
-
-    /** The endpoint, or empty when AWS no longer knows it or shows it as deleted (the provider's finder). */
-    private static Optional<VpcEndpoint> find(AwsContext aws, String id) {
-        return Errors.find("reading VPC Endpoint (" + id + ")", NOT_FOUND,
-                        () -> aws.ec2().describeVpcEndpoints(r -> r.vpcEndpointIds(id)).vpcEndpoints())
-                .flatMap(list -> list.stream().findFirst())
-                .filter(e -> !"deleted".equalsIgnoreCase(e.stateAsString()));
+        Waits.untilGone(aws, "EC2 VPC Endpoint (" + id + ") delete", TIMEOUT, () -> Ec2Find.vpcEndpoint(aws, id));
     }
 
     /** Waits as the provider's WaitVPCEndpointAvailable does: pending → available, anything else is a failure. */
     private static void awaitAvailable(AwsContext aws, String id, String doing) {
         aws.await("EC2 VPC Endpoint (" + id + ") " + doing, TIMEOUT, () -> {
-            VpcEndpoint e = find(aws, id).orElseThrow(() -> new ProviderException(
+            VpcEndpoint e = Ec2Find.vpcEndpoint(aws, id).orElseThrow(() -> new ProviderException(
                     "waiting for EC2 VPC Endpoint (" + id + ") " + doing + ": couldn't find resource"));
             String state = e.stateAsString() == null ? "" : e.stateAsString().toLowerCase(java.util.Locale.ROOT);
             return switch (state) {
@@ -312,17 +302,12 @@ public final class VpcEndpointResource extends SchemaType implements ResourceTyp
         return reported == null ? null : normalized(reported);
     }
 
+    /** The provider's {@code PoliciesAreEquivalent}: the same policy however its JSON is laid out. */
     private static boolean equivalent(String a, String b) {
         if (a == null || b == null) {
             return Objects.equals(a, b);
         }
-        try {
-            JsonNode left = JSON.readTree(a);
-            JsonNode right = JSON.readTree(b);
-            return left.equals(right);
-        } catch (JsonProcessingException e) {
-            return a.equals(b);
-        }
+        return a.equals(b) || PolicyJson.equivalent(a, b);
     }
 
     /** A JSON document without insignificant white space, as the provider's NormalizeJsonString leaves it. */

@@ -166,7 +166,7 @@ public final class VpcResource extends Ec2Resource {
     @Override
     public void delete(AwsContext aws, Map<String, Object> state) {
         String id = id(state);
-        if (Waits.retryOn(aws, DELETE_TIMEOUT, Set.of("DependencyViolation"), () -> Errors.find(doing("deleting", id),
+        if (Errors.retrying(aws, DELETE_TIMEOUT, Errors.hasCode("DependencyViolation"), () -> Errors.find(doing("deleting", id),
                 Set.of("InvalidVpcID.NotFound"), () -> aws.ec2().deleteVpc(r -> r.vpcId(id)))).isEmpty()) {
             return;
         }

@@ -1,6 +1,5 @@
 package io.localvpc.terraform.aws.ec2;
 
-import io.localvpc.terraform.aws.Errors;
 import io.localvpc.terraform.provider.AwsContext;
 import io.localvpc.terraform.provider.ProviderException;
 import java.time.Duration;
@@ -62,29 +61,6 @@ final class Waits {
     static void until(AwsContext aws, String waitingFor, Duration timeout, Supplier<Boolean> check) {
         guarded(waitingFor, () -> aws.await("condition", timeout,
                 () -> check.get() ? Optional.of(Boolean.TRUE) : Optional.empty()));
-    }
-
-    /**
-     * Runs a call again while it fails with one of {@code codes} (e.g. {@code DependencyViolation}
-     * while a dependent resource is still going away); past {@code timeout} the last failure stands.
-     */
-    static <T> T retryOn(AwsContext aws, Duration timeout, Set<String> codes, Supplier<T> call) {
-        ProviderException[] last = new ProviderException[1];
-        try {
-            return aws.await("retry", timeout, () -> {
-                try {
-                    return Optional.of(call.get());
-                } catch (ProviderException e) {
-                    if (!codes.contains(Errors.code(e))) {
-                        throw e;
-                    }
-                    last[0] = e;
-                    return Optional.empty();
-                }
-            });
-        } catch (ProviderException e) {
-            throw last[0] != null && e.getCause() == null && e != last[0] ? last[0] : e;
-        }
     }
 
     private static <T> T guarded(String waitingFor, Supplier<T> wait) {

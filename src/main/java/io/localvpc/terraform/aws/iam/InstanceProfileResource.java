@@ -66,7 +66,7 @@ public final class InstanceProfileResource extends SchemaType implements Resourc
     /** A role created moments ago may not be visible yet: the provider retries those complaints for two minutes. */
     private static void addRole(AwsContext aws, String profile, String role) {
         String doing = "adding IAM Role (" + role + ") to IAM Instance Profile (" + profile + ")";
-        Errors.retrying(aws, doing, PROPAGATION,
+        Errors.retrying(aws, PROPAGATION,
                 e -> e.getMessage().contains("Invalid IAM Instance Profile name")
                         || "NoSuchEntity".equals(Errors.code(e)) && e.getMessage().contains("The role with name"),
                 () -> Errors.call(doing, () -> aws.iam().addRoleToInstanceProfile(r -> r.instanceProfileName(profile).roleName(role))));

@@ -37,7 +37,7 @@ public final class RolePolicyAttachmentResource extends SchemaType implements Re
         String role = Plain.string(planned, "role");
         String arn = Plain.string(planned, "policy_arn");
         String doing = "attaching IAM Policy (" + arn + ") to IAM Role (" + role + ")";
-        Errors.retrying(aws, doing, PROPAGATION, Errors.hasCode("ConcurrentModification"),
+        Errors.retrying(aws, PROPAGATION, Errors.hasCode("ConcurrentModification"),
                 () -> Errors.call(doing, () -> aws.iam().attachRolePolicy(r -> r.roleName(role).policyArn(arn))));
         Map<String, Object> state = Plain.knownWithId(planned, ResourceNames.unique(role + "-"));
         return read(aws, state).orElseThrow(() -> new ProviderException(

@@ -86,7 +86,7 @@ public final class RoleResource extends SchemaType implements ResourceType {
         String policy = Plain.string(planned, "assume_role_policy");
         IamValues.checkPolicy("assume_role_policy", policy);
         // IAM may not know a principal created moments ago: the provider retries that one complaint.
-        Role role = Errors.retrying(aws, "IAM Role (" + name + ") create", PROPAGATION,
+        Role role = Errors.retrying(aws, PROPAGATION,
                 e -> "MalformedPolicyDocument".equals(Errors.code(e)) && e.getMessage().contains("Invalid principal in policy"),
                 () -> Errors.call("creating IAM Role (" + name + ")", () -> aws.iam().createRole(r -> r
                         .roleName(name)
@@ -253,7 +253,7 @@ public final class RoleResource extends SchemaType implements ResourceType {
                             () -> aws.iam().deleteRolePolicy(r -> r.roleName(name).policyName(policy))));
         }
         // Detachments made by other resources in the same apply may still be on their way.
-        Errors.retrying(aws, "IAM Role (" + name + ") delete", PROPAGATION, Errors.hasCode("DeleteConflict"),
+        Errors.retrying(aws, PROPAGATION, Errors.hasCode("DeleteConflict"),
                 () -> Errors.find(doing, IamValues.NO_SUCH_ENTITY, () -> aws.iam().deleteRole(r -> r.roleName(name))));
     }
 }
