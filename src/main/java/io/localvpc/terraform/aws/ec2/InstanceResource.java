@@ -61,8 +61,23 @@ public final class InstanceResource extends SchemaType implements ResourceType {
         return LegacyValues.keepZeroValues(InstanceSchema.SCHEMA, prior, planned);
     }
 
+    /**
+     * Arguments the provider would send to RunInstances that LocalVPC's instances cannot honour
+     * (IPv6, CPU options, launch templates, extra interfaces, …): refused when configured rather
+     * than accepted and silently dropped.
+     */
+    private static final List<String> UNSUPPORTED = List.of("ipv6_address_count", "ipv6_addresses", "cpu_core_count",
+            "cpu_threads_per_core", "cpu_options", "enclave_options", "maintenance_options", "private_dns_name_options",
+            "capacity_reservation_specification", "launch_template", "network_interface", "get_password_data");
+
     @Override
     public Map<String, Object> create(AwsContext aws, Map<String, Object> planned) {
+        for (String argument : UNSUPPORTED) {
+            if (configured(planned.get(argument))) {
+                throw new ProviderException("creating EC2 Instance: argument \"" + argument
+                        + "\" is not supported by LocalVPC's simulated instances; remove it from the configuration");
+            }
+        }
         // Left out, these two are computed (unknown at plan time), so they can only be checked now.
         for (String required : List.of("ami", "instance_type")) {
             if (Plain.string(planned, required) == null && Plain.blocks(planned, "launch_template").isEmpty()) {
@@ -465,5 +480,25 @@ public final class InstanceResource extends SchemaType implements ResourceType {
         if (terminated.isPresent()) {
             waitFor(aws, id, "delete", Set.of("pending", "running", "shutting-down", "stopping", "stopped"), "terminated", DELETE_TIMEOUT);
         }
+    }
+
+    /** Whether configuration set a value: unknowns, nulls, false, zero and empty collections are "not set". */
+    private static boolean configured(Object value) {
+        if (value instanceof Boolean b) {
+            return b;
+        }
+        if (value instanceof java.math.BigDecimal n) {
+            return n.signum() != 0;
+        }
+        if (value instanceof String text) {
+            return !text.isEmpty();
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().anyMatch(InstanceResource::configured);
+        }
+        if (value instanceof Map<?, ?> map) {
+            return map.values().stream().anyMatch(InstanceResource::configured);
+        }
+        return false;
     }
 }

@@ -220,4 +220,14 @@ class InstanceResourceTest {
                 .hasMessageStartingWith("creating EC2 Instance: operation error EC2: RunInstances, https response error StatusCode: 400")
                 .hasMessageContaining("api error InvalidAMIID.NotFound");
     }
+
+    @Test
+    void argumentsTheSimulatedInstancesCannotHonourAreRefusedNotDropped() {
+        Map<String, Object> config = new HashMap<>(privateBox());
+        config.put("ipv6_address_count", java.math.BigDecimal.ONE);
+        assertThatThrownBy(() -> tf.create(instances, config))
+                .isInstanceOf(ProviderException.class)
+                .hasMessage("creating EC2 Instance: argument \"ipv6_address_count\" is not supported by LocalVPC's "
+                        + "simulated instances; remove it from the configuration");
+    }
 }
